@@ -1,0 +1,210 @@
+//===--- ConditionRefinement.cpp - resource-tidy --------------------------===//
+
+#include "ConditionRefinement.h"
+#include "HandleExprs.h"
+#include "clang/Basic/Builtins.h"
+#include <optional>
+
+namespace clang::tidy::resource {
+
+namespace {
+
+/// The variable a comparison operand denotes: `fd`, `(fd)`, `(int)fd`, or
+/// the left side of an assignment used as a value, `(fd = socket(...))`.
+const VarDecl *comparedVariable(const Expr *E) {
+  E = stripValueWrappers(E);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_Assign)
+      return comparedVariable(BO->getLHS());
+  return asVariableRef(E);
+}
+
+std::optional<llvm::APSInt> integerConstant(const Expr *E,
+                                            const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->containsErrors() ||
+      !E->getType()->isIntegerType())
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsInt(Result, Ctx))
+    return std::nullopt;
+  return Result.Val.getInt();
+}
+
+BinaryOperatorKind mirrored(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT:
+    return BO_GT;
+  case BO_GT:
+    return BO_LT;
+  case BO_LE:
+    return BO_GE;
+  case BO_GE:
+    return BO_LE;
+  default:
+    return Op;
+  }
+}
+
+BinaryOperatorKind negated(BinaryOperatorKind Op) {
+  switch (Op) {
+  case BO_LT:
+    return BO_GE;
+  case BO_GE:
+    return BO_LT;
+  case BO_GT:
+    return BO_LE;
+  case BO_LE:
+    return BO_GT;
+  case BO_EQ:
+    return BO_NE;
+  case BO_NE:
+    return BO_EQ;
+  default:
+    return Op;
+  }
+}
+
+/// What `Var Op C` being true says about a descriptor. Acquisitions return
+/// -1 on failure and 0 is a valid descriptor, but `fd <= 0` / `fd > 0` are
+/// common idioms for "invalid" / "valid", so we read them that way.
+std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
+                                           const llvm::APSInt &C) {
+  const int64_t Value = C.isSigned() ? C.getExtValue()
+                                     : static_cast<int64_t>(C.getZExtValue());
+  // Unsigned constants wrap (e.g. ~0); only model plainly signed ones here.
+  if (!C.isSigned() && C.getActiveBits() > 63)
+    return std::nullopt;
+  switch (Op) {
+  case BO_LT:
+    return Value <= 0 ? std::optional(Validity::Invalid) : std::nullopt;
+  case BO_LE:
+    return Value <= 0 ? std::optional(Validity::Invalid) : std::nullopt;
+  case BO_GT:
+    return Value >= -1 ? std::optional(Validity::Valid) : std::nullopt;
+  case BO_GE:
+    return Value >= 0 ? std::optional(Validity::Valid) : std::nullopt;
+  case BO_EQ:
+    return Value < 0 ? Validity::Invalid : Validity::Valid;
+  case BO_NE:
+    return Value < 0 ? std::optional(Validity::Valid) : std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+void collectFromComparison(const BinaryOperator *BO, bool Outcome,
+                           const ASTContext &Ctx,
+                           llvm::SmallVectorImpl<ValidityFact> &Facts) {
+  BinaryOperatorKind Op = BO->getOpcode();
+  const Expr *VarSide = BO->getLHS();
+  const Expr *ConstSide = BO->getRHS();
+  const VarDecl *Var = comparedVariable(VarSide);
+  if (!Var) {
+    std::swap(VarSide, ConstSide);
+    Var = comparedVariable(VarSide);
+    Op = mirrored(Op);
+  }
+  if (!Var)
+    return;
+  if (!Outcome)
+    Op = negated(Op);
+
+  if (Var->getType()->isAnyPointerType()) {
+    if (!isInvalidHandleConstant(ConstSide, Ctx))
+      return;
+    if (Op == BO_EQ)
+      Facts.push_back({Var, Validity::Invalid});
+    else if (Op == BO_NE)
+      Facts.push_back({Var, Validity::Valid});
+    return;
+  }
+  if (!Var->getType()->isIntegerType())
+    return;
+  std::optional<llvm::APSInt> C = integerConstant(ConstSide, Ctx);
+  if (!C)
+    return;
+  if (std::optional<Validity> V = descriptorValidity(Op, *C))
+    Facts.push_back({Var, *V});
+}
+
+} // namespace
+
+void collectValidityFacts(const Expr *Cond, bool Outcome,
+                          const ASTContext &Ctx,
+                          llvm::SmallVectorImpl<ValidityFact> &Facts) {
+  if (!Cond || Cond->containsErrors())
+    return;
+  Cond = Cond->IgnoreParenCasts();
+
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      collectValidityFacts(UO->getSubExpr(), !Outcome, Ctx, Facts);
+    return;
+  }
+  // __builtin_expect(cond, hint) has the value of cond.
+  if (const auto *Call = dyn_cast<CallExpr>(Cond)) {
+    if (Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+        Call->getNumArgs() == 2)
+      collectValidityFacts(Call->getArg(0), Outcome, Ctx, Facts);
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO) {
+    // A bare pointer used as a condition: `if (fp)`.
+    const VarDecl *Var = comparedVariable(Cond);
+    if (Var && Var->getType()->isAnyPointerType())
+      Facts.push_back({Var, Outcome ? Validity::Valid : Validity::Invalid});
+    return;
+  }
+  switch (BO->getOpcode()) {
+  case BO_LAnd:
+    if (Outcome) {
+      collectValidityFacts(BO->getLHS(), true, Ctx, Facts);
+      collectValidityFacts(BO->getRHS(), true, Ctx, Facts);
+    }
+    return;
+  case BO_LOr:
+    if (!Outcome) {
+      collectValidityFacts(BO->getLHS(), false, Ctx, Facts);
+      collectValidityFacts(BO->getRHS(), false, Ctx, Facts);
+    }
+    return;
+  case BO_Comma:
+    collectValidityFacts(BO->getRHS(), Outcome, Ctx, Facts);
+    return;
+  case BO_Assign: {
+    const VarDecl *Var = comparedVariable(BO->getLHS());
+    if (Var && Var->getType()->isAnyPointerType())
+      Facts.push_back({Var, Outcome ? Validity::Valid : Validity::Invalid});
+    return;
+  }
+  case BO_EQ:
+  case BO_NE:
+  case BO_LT:
+  case BO_LE:
+  case BO_GT:
+  case BO_GE:
+    collectFromComparison(BO, Outcome, Ctx, Facts);
+    return;
+  default:
+    return;
+  }
+}
+
+bool applyValidityFact(VariableState &State, Validity Is) {
+  HandleStateSet Bits = State.Bits;
+  if (Is == Validity::Valid) {
+    if (Bits & OpenUnchecked)
+      Bits = (Bits & ~OpenUnchecked) | Open;
+    Bits &= ~(Invalid | Failed);
+  } else {
+    if (Bits & OpenUnchecked)
+      Bits = (Bits & ~OpenUnchecked) | Failed;
+    Bits &= ~Open;
+  }
+  const bool Feasible = Bits != 0 || State.Bits == 0;
+  State.Bits = Bits;
+  return Feasible;
+}
+
+} // namespace clang::tidy::resource

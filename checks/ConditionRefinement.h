@@ -1,0 +1,42 @@
+//===--- ConditionRefinement.h - resource-tidy ----------------------------===//
+//
+// Branch conditions that test a handle's validity (`fd < 0`, `!fp`,
+// `fp == NULL`, `fd != -1`, ...) tell us, on each outgoing edge, whether the
+// handle can be open. Refining the state per edge is what makes
+// `if (fd >= 0) close(fd); fd = socket(...);` silent without path
+// enumeration, and what prunes edges that cannot be taken at all.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_CONDITIONREFINEMENT_H
+#define RESOURCE_TIDY_CONDITIONREFINEMENT_H
+
+#include "HandleState.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::resource {
+
+/// What a condition being true or false says about one variable.
+enum class Validity { Valid, Invalid };
+
+/// A validity fact implied by taking one edge of a branch.
+struct ValidityFact {
+  const VarDecl *Var;
+  Validity Is;
+};
+
+/// Appends the validity facts implied by \p Cond evaluating to \p Outcome.
+/// Facts are only produced for conditions we understand; anything else
+/// yields nothing (no refinement), which is always sound for a may-analysis.
+void collectValidityFacts(const Expr *Cond, bool Outcome,
+                          const ASTContext &Ctx,
+                          llvm::SmallVectorImpl<ValidityFact> &Facts);
+
+/// Applies \p Fact to \p State. Returns false if the fact contradicts every
+/// state the variable may be in, meaning the edge cannot be taken.
+bool applyValidityFact(VariableState &State, Validity Is);
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_CONDITIONREFINEMENT_H

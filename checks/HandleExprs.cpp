@@ -1,0 +1,95 @@
+//===--- HandleExprs.cpp - resource-tidy ----------------------------------===//
+
+#include "HandleExprs.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::resource {
+
+const Expr *stripValueWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenCasts();
+    if (const auto *Full = dyn_cast<FullExpr>(Next))
+      Next = Full->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(E));
+  if (!Call)
+    return nullptr;
+  const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+  return Role && Role->Acquires ? Call : nullptr;
+}
+
+const VarDecl *asVariableRef(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripValueWrappers(E));
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
+  if (!E || E->isValueDependent() || E->containsErrors())
+    return false;
+  if (E->getType()->isAnyPointerType() || E->getType()->isNullPtrType())
+    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                    Expr::NPC_ValueDependentIsNotNull) !=
+           Expr::NPCK_NotNull;
+  Expr::EvalResult Result;
+  if (!E->getType()->isIntegerType() || !E->EvaluateAsInt(Result, Ctx))
+    return false;
+  return Result.Val.getInt().isSigned() && Result.Val.getInt().isNegative();
+}
+
+void collectValueSources(const Expr *E,
+                         llvm::SmallVectorImpl<const VarDecl *> &Sources) {
+  E = stripValueWrappers(E);
+  if (!E)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      Sources.push_back(Var);
+    return;
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    collectValueSources(Cond->getTrueExpr(), Sources);
+    collectValueSources(Cond->getFalseExpr(), Sources);
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Comma)
+      collectValueSources(BO->getRHS(), Sources);
+    else if (BO->isAssignmentOp())
+      collectValueSources(BO->getLHS(), Sources);
+  }
+}
+
+bool mentionsVariable(const Stmt *S, const VarDecl *Var) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == Var;
+  if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (mentionsVariable(Child, Var))
+      return true;
+  return false;
+}
+
+bool forwardsOperandValue(const Stmt *S) {
+  if (isa<ParenExpr, CastExpr, FullExpr, MaterializeTemporaryExpr,
+          CXXBindTemporaryExpr, AbstractConditionalOperator>(S))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->getOpcode() == BO_Comma;
+  return false;
+}
+
+} // namespace clang::tidy::resource

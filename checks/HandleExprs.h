@@ -1,0 +1,48 @@
+//===--- HandleExprs.h - resource-tidy ------------------------------------===//
+//
+// Small questions about expressions that both the tracking pre-pass and the
+// flow transfer ask: does this expression produce a fresh handle, the
+// invalid value, or the value of some variable?
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_HANDLEEXPRS_H
+#define RESOURCE_TIDY_HANDLEEXPRS_H
+
+#include "HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::resource {
+
+/// Strips parentheses, casts and full-expression wrappers that do not change
+/// which value an expression yields.
+const Expr *stripValueWrappers(const Expr *E);
+
+/// If \p E (after wrappers) is a call to an acquisition function, the call.
+const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog);
+
+/// The variable \p E names directly (after wrappers), or null.
+const VarDecl *asVariableRef(const Expr *E);
+
+/// True when \p E is a constant that no handle can equal: a null pointer
+/// constant for pointers, a negative integer for integers.
+bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx);
+
+/// Appends every variable whose value \p E may yield, looking through
+/// wrappers, both arms of ?:, the right operand of a comma and the left
+/// operand of an assignment used as a value.
+void collectValueSources(const Expr *E,
+                         llvm::SmallVectorImpl<const VarDecl *> &Sources);
+
+/// True when \p Var is named anywhere inside \p E (lambda bodies excluded).
+bool mentionsVariable(const Stmt *S, const VarDecl *Var);
+
+/// True when \p E is the kind of expression that forwards the value of one of
+/// its operands rather than consuming it (parens, casts, ?:, comma).
+bool forwardsOperandValue(const Stmt *S);
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_HANDLEEXPRS_H

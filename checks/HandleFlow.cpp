@@ -1,0 +1,294 @@
+//===--- HandleFlow.cpp - resource-tidy -----------------------------------===//
+
+#include "HandleFlow.h"
+#include "ConditionRefinement.h"
+#include "HandleExprs.h"
+#include "HandleTransfer.h"
+#include "TrackedVariables.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
+#include <deque>
+#include <memory>
+
+namespace clang::tidy::resource {
+
+namespace {
+
+/// The fixed-point solver and the evidence gathering for one function.
+class FunctionFlow {
+public:
+  FunctionFlow(const CFG &Graph, const TrackedVariables &Tracked,
+               const HandleCatalog &Catalog, ASTContext &Ctx)
+      : Graph(Graph), Tracked(Tracked), Transfer(Catalog, Tracked, Ctx),
+        Ctx(Ctx), In(Graph.getNumBlockIDs()), Out(Graph.getNumBlockIDs()),
+        Reached(Graph.getNumBlockIDs()) {}
+
+  void solve(const FunctionDecl *Function);
+  llvm::SmallVector<LeakFinding, 4> collectFindings();
+
+private:
+  /// Reverse post-order of the reachable blocks, from the entry.
+  llvm::SmallVector<const CFGBlock *, 32> reversePostOrder() const;
+  void transferBlock(const CFGBlock &Block, FlowState &State,
+                     AssignmentObserver Observer = nullptr) const;
+  /// Refines \p State for the edge Block -> succ #SuccIndex. Returns false
+  /// when the edge cannot be taken.
+  bool refineEdge(const CFGBlock &Block, unsigned SuccIndex,
+                  FlowState &State) const;
+  /// The state on edge Block -> succ #SuccIndex, or nullopt if infeasible.
+  std::optional<FlowState> edgeState(const CFGBlock &Block,
+                                     unsigned SuccIndex) const;
+  void explain(LeakFinding &Finding, unsigned VarIndex,
+               const CFGBlock &AssignmentBlock) const;
+
+  const CFG &Graph;
+  const TrackedVariables &Tracked;
+  HandleTransfer Transfer;
+  ASTContext &Ctx;
+  /// Per block ID: joined state on entry, state after its elements.
+  std::vector<FlowState> In, Out;
+  llvm::BitVector Reached;
+};
+
+llvm::SmallVector<const CFGBlock *, 32> FunctionFlow::reversePostOrder() const {
+  llvm::SmallVector<const CFGBlock *, 32> PostOrder;
+  llvm::BitVector Visited(Graph.getNumBlockIDs());
+  // Iterative DFS: (block, next successor index).
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
+  const CFGBlock *Entry = &Graph.getEntry();
+  Visited.set(Entry->getBlockID());
+  Stack.push_back({Entry, 0});
+  while (!Stack.empty()) {
+    auto &[Block, Next] = Stack.back();
+    if (Next < Block->succ_size()) {
+      const CFGBlock *Succ = *(Block->succ_begin() + Next);
+      ++Next;
+      if (Succ && !Visited.test(Succ->getBlockID())) {
+        Visited.set(Succ->getBlockID());
+        Stack.push_back({Succ, 0});
+      }
+      continue;
+    }
+    PostOrder.push_back(Block);
+    Stack.pop_back();
+  }
+  std::reverse(PostOrder.begin(), PostOrder.end());
+  return PostOrder;
+}
+
+void FunctionFlow::transferBlock(const CFGBlock &Block, FlowState &State,
+                                 AssignmentObserver Observer) const {
+  for (const CFGElement &Element : Block)
+    if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+      Transfer.apply(S->getStmt(), State, Observer);
+}
+
+bool FunctionFlow::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
+                              FlowState &State) const {
+  if (Block.succ_size() != 2 || SuccIndex > 1)
+    return true;
+  const Stmt *Terminator = Block.getTerminatorStmt();
+  if (!Terminator || isa<SwitchStmt>(Terminator) ||
+      !Block.getTerminatorCondition())
+    return true;
+  const Expr *Cond = Block.getLastCondition();
+  if (!Cond)
+    Cond = dyn_cast<Expr>(Block.getTerminatorCondition());
+  llvm::SmallVector<ValidityFact, 2> Facts;
+  collectValidityFacts(Cond, /*Outcome=*/SuccIndex == 0, Ctx, Facts);
+  for (const ValidityFact &Fact : Facts) {
+    int Index = Tracked.indexOf(Fact.Var);
+    if (Index >= 0 && !applyValidityFact(State[Index], Fact.Is))
+      return false;
+  }
+  return true;
+}
+
+std::optional<FlowState> FunctionFlow::edgeState(const CFGBlock &Block,
+                                                 unsigned SuccIndex) const {
+  if (!Reached.test(Block.getBlockID()))
+    return std::nullopt;
+  FlowState State = Out[Block.getBlockID()];
+  if (!refineEdge(Block, SuccIndex, State))
+    return std::nullopt;
+  return State;
+}
+
+void FunctionFlow::solve(const FunctionDecl *Function) {
+  FlowState Initial(Tracked.size());
+  for (unsigned I = 0; I < Tracked.size(); ++I)
+    Initial[I].Bits = isa<ParmVarDecl>(Tracked.variable(I)) ? Unknown
+                                                            : Uninitialized;
+  const CFGBlock &Entry = Graph.getEntry();
+  In[Entry.getBlockID()] = Initial;
+  Reached.set(Entry.getBlockID());
+
+  llvm::SmallVector<const CFGBlock *, 32> Order = reversePostOrder();
+  llvm::BitVector Dirty(Graph.getNumBlockIDs());
+  Dirty.set(Entry.getBlockID());
+  // Sweeping in reverse post-order until nothing changes visits each block
+  // once per pass; the lattice is finite, so this terminates.
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const CFGBlock *Block : Order) {
+      unsigned ID = Block->getBlockID();
+      if (!Dirty.test(ID))
+        continue;
+      Dirty.reset(ID);
+      FlowState State = In[ID];
+      transferBlock(*Block, State);
+      Out[ID] = State;
+      unsigned SuccIndex = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+        unsigned Index = SuccIndex++;
+        const CFGBlock *Target = Succ.getReachableBlock();
+        if (!Target)
+          continue;
+        FlowState EdgeState = State;
+        if (!refineEdge(*Block, Index, EdgeState))
+          continue;
+        unsigned TargetID = Target->getBlockID();
+        bool Grew = false;
+        if (!Reached.test(TargetID)) {
+          Reached.set(TargetID);
+          In[TargetID] = std::move(EdgeState);
+          Grew = true;
+        } else {
+          for (unsigned I = 0; I < Tracked.size(); ++I)
+            Grew |= In[TargetID][I].join(EdgeState[I]);
+        }
+        if (Grew) {
+          Dirty.set(TargetID);
+          Changed = true;
+        }
+      }
+    }
+  }
+  (void)Function;
+}
+
+void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
+                           const CFGBlock &AssignmentBlock) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Finding.AcquiredAt) {
+    const Expr *OwnAcquisition =
+        stripValueWrappers(Finding.Assignment->getRHS());
+    Finding.AcquiredInEarlierIteration =
+        Finding.AcquiredAt == OwnAcquisition ||
+        !SM.isBeforeInTranslationUnit(Finding.AcquiredAt->getBeginLoc(),
+                                      Finding.Assignment->getBeginLoc());
+  }
+  if (Finding.isDefinite())
+    return;
+
+  // Walk backwards from the assignment through blocks that hand the handle
+  // on still open. The nearest branch where both edges carry it open but
+  // only one edge leads here is where the other path closed (or gave away)
+  // the handle and this one did not.
+  auto CarriesOpen = [&](const CFGBlock &From, unsigned SuccIndex) {
+    std::optional<FlowState> State = edgeState(From, SuccIndex);
+    return State && ((*State)[VarIndex].Bits & OpenStates);
+  };
+  llvm::BitVector OnChain(Graph.getNumBlockIDs());
+  OnChain.set(AssignmentBlock.getBlockID());
+  std::deque<const CFGBlock *> Queue{&AssignmentBlock};
+  constexpr unsigned MaxSteps = 512;
+  for (unsigned Steps = 0; !Queue.empty() && Steps < MaxSteps; ++Steps) {
+    const CFGBlock *Current = Queue.front();
+    Queue.pop_front();
+    for (const CFGBlock::AdjacentBlock &PredAdj : Current->preds()) {
+      const CFGBlock *Pred = PredAdj.getReachableBlock();
+      if (!Pred || OnChain.test(Pred->getBlockID()))
+        continue;
+      unsigned EdgeToCurrent = 0, Index = 0;
+      for (const CFGBlock::AdjacentBlock &Succ : Pred->succs()) {
+        if (Succ.getReachableBlock() == Current)
+          EdgeToCurrent = Index;
+        ++Index;
+      }
+      if (!CarriesOpen(*Pred, EdgeToCurrent))
+        continue;
+      if (Pred->succ_size() == 2 && Pred->getTerminatorCondition()) {
+        unsigned Other = 1 - EdgeToCurrent;
+        const CFGBlock *OtherBlock =
+            (Pred->succ_begin() + Other)->getReachableBlock();
+        if (OtherBlock && !OnChain.test(OtherBlock->getBlockID()) &&
+            CarriesOpen(*Pred, Other)) {
+          const Expr *Cond = Pred->getLastCondition();
+          if (!Cond)
+            Cond = dyn_cast<Expr>(Pred->getTerminatorCondition());
+          if (Cond) {
+            Finding.SkippingCondition = Cond;
+            Finding.SkipsWhenTrue = EdgeToCurrent == 0;
+            return;
+          }
+        }
+      }
+      OnChain.set(Pred->getBlockID());
+      Queue.push_back(Pred);
+    }
+  }
+}
+
+llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
+  llvm::SmallVector<LeakFinding, 4> Findings;
+  llvm::SmallVector<std::pair<unsigned, const CFGBlock *>, 4> Context;
+  for (const CFGBlock *Block : Graph.const_nodes()) {
+    if (!Block || !Reached.test(Block->getBlockID()))
+      continue;
+    FlowState State = In[Block->getBlockID()];
+    transferBlock(*Block, State,
+                  [&](const BinaryOperator *Assignment, unsigned Index,
+                      const VariableState &Before) {
+                    if (!(Before.Bits & OpenStates))
+                      return;
+                    const VarDecl *Var = Tracked.variable(Index);
+                    // `fd = f(fd)` hands the old value to f: not a loss.
+                    if (mentionsVariable(Assignment->getRHS(), Var))
+                      return;
+                    LeakFinding Finding;
+                    Finding.Assignment = Assignment;
+                    Finding.Var = Var;
+                    Finding.Bits = Before.Bits;
+                    Finding.AcquiredAt = Before.AcquiredAt;
+                    if (Before.Bits & Released)
+                      Finding.ReleasedAt = Before.ReleasedAt;
+                    Findings.push_back(Finding);
+                    Context.push_back({Index, Block});
+                  });
+  }
+  for (unsigned I = 0; I < Findings.size(); ++I)
+    explain(Findings[I], Context[I].first, *Context[I].second);
+  return Findings;
+}
+
+} // namespace
+
+llvm::SmallVector<LeakFinding, 4>
+HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
+  if (!Function || !Body)
+    return {};
+  TrackedVariables Tracked =
+      TrackedVariables::collect(Function, Body, Catalog);
+  if (Tracked.empty() || Tracked.hasErrors())
+    return {};
+
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
+  if (!Graph)
+    return {};
+  if (static_cast<uint64_t>(Graph->getNumBlockIDs()) * Tracked.size() >
+      Limits.MaxBlocksTimesVariables)
+    return {};
+
+  FunctionFlow Flow(*Graph, Tracked, Catalog, Ctx);
+  Flow.solve(Function);
+  return Flow.collectFindings();
+}
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,85 @@
+//===--- HandleFlow.h - resource-tidy -------------------------------------===//
+//
+// Forward "may" dataflow over clang::CFG, one function at a time.
+//
+// Design, in the spirit of bugprone-use-after-move but as a fixed point:
+//  * TrackedVariables picks the locals and parameters that ever receive an
+//    acquisition; nothing else is tracked and a function without any is not
+//    analysed at all.
+//  * The CFG is built with every subexpression as an element
+//    (setAllAlwaysAdd), so one pass over a block sees operands before the
+//    expression that consumes them, in evaluation order.
+//  * Each tracked variable carries a set of HandleStateBit values. A handle
+//    is consumed where its value is used: a release call closes it, a
+//    use-only call leaves it open, and anything that may take ownership
+//    (stores, returns, unknown calls, captures, address-of) makes it escape.
+//  * Validity tests on branch conditions refine the state per CFG edge.
+//  * Blocks are visited in reverse post-order until nothing changes; a final
+//    pass replays each block once and records every assignment that may
+//    overwrite an open handle.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_HANDLEFLOW_H
+#define RESOURCE_TIDY_HANDLEFLOW_H
+
+#include "HandleFamilies.h"
+#include "HandleState.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::resource {
+
+/// An assignment that may overwrite an open handle, with the evidence the
+/// check needs to explain it.
+struct LeakFinding {
+  /// The assignment `Var = ...` that loses the handle.
+  const BinaryOperator *Assignment = nullptr;
+  /// The variable overwritten.
+  const VarDecl *Var = nullptr;
+  /// Every state the variable may be in just before the assignment.
+  HandleStateSet Bits = 0;
+  /// An acquisition whose handle may still be held there.
+  const Expr *AcquiredAt = nullptr;
+  /// True when that acquisition reaches the assignment only through a loop
+  /// back edge (the handle comes from an earlier iteration).
+  bool AcquiredInEarlierIteration = false;
+  /// A release on some other path, when there is one.
+  const Expr *ReleasedAt = nullptr;
+  /// A branch condition on whose outcome the handle stays open, if found.
+  const Expr *SkippingCondition = nullptr;
+  /// Which outcome of SkippingCondition skips the release.
+  bool SkipsWhenTrue = false;
+
+  /// Open on every path (or open unless the acquisition failed).
+  bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
+};
+
+/// Limits that keep the analysis cheap on huge or pathological functions.
+struct FlowLimits {
+  /// Skip a function when CFG blocks x tracked variables exceeds this.
+  unsigned MaxBlocksTimesVariables = 2'000'000;
+};
+
+/// Runs the analysis on one function at a time.
+class HandleFlowAnalysis {
+public:
+  HandleFlowAnalysis(const HandleCatalog &Catalog, ASTContext &Ctx,
+                     FlowLimits Limits = {})
+      : Catalog(Catalog), Ctx(Ctx), Limits(Limits) {}
+
+  /// Every assignment in \p Function (body \p Body) that may overwrite an
+  /// open handle. Empty when nothing is tracked, the body has errors, or
+  /// the function is over the limits.
+  llvm::SmallVector<LeakFinding, 4> analyze(const FunctionDecl *Function,
+                                            const Stmt *Body);
+
+private:
+  const HandleCatalog &Catalog;
+  ASTContext &Ctx;
+  FlowLimits Limits;
+};
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_HANDLEFLOW_H

@@ -1,0 +1,87 @@
+//===--- HandleState.h - resource-tidy ------------------------------------===//
+//
+// The lattice of the flow analysis. For each tracked variable we keep the set
+// of states it may be in at a program point (a "may" analysis: join is union),
+// plus one witness per interesting state so diagnostics can point at where
+// the handle was opened or closed. Witnesses never decide reachability; only
+// the bits do, so the fixed point depends on bits alone.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_HANDLESTATE_H
+#define RESOURCE_TIDY_HANDLESTATE_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+#include <cstdint>
+
+namespace clang::tidy::resource {
+
+/// One possible state of a tracked variable. A variable's state at a point is
+/// a set of these (a bitmask).
+enum HandleStateBit : uint8_t {
+  /// Declared without an initializer; reading it is undefined.
+  Uninitialized = 1U << 0,
+  /// Known not to hold a handle: -1 / null, or tested invalid.
+  Invalid = 1U << 1,
+  /// Result of an acquisition not yet tested: open unless it failed.
+  OpenUnchecked = 1U << 2,
+  /// Open, and tested valid.
+  Open = 1U << 3,
+  /// Result of an acquisition that tested invalid (the acquisition failed).
+  Failed = 1U << 4,
+  /// Closed by a release call.
+  Released = 1U << 5,
+  /// Ownership went elsewhere (returned, stored, passed to unknown code).
+  Escaped = 1U << 6,
+  /// Holds a value the analysis does not model.
+  Unknown = 1U << 7,
+};
+
+using HandleStateSet = uint8_t;
+
+/// States in which the variable may still own an open handle.
+constexpr HandleStateSet OpenStates = OpenUnchecked | Open;
+
+/// States compatible with "definitely leaked unless the acquisition failed".
+constexpr HandleStateSet DefiniteLeakStates = OpenUnchecked | Open | Failed;
+
+/// States in which a release call inserted by a fix-it is certainly right
+/// (possibly behind a validity guard).
+constexpr HandleStateSet FixableStates = OpenUnchecked | Open | Failed | Invalid;
+
+/// States in which the variable is known to hold the invalid value.
+constexpr HandleStateSet KnownInvalidStates = Failed | Invalid;
+
+/// The state of one tracked variable at one program point.
+struct VariableState {
+  /// Set of HandleStateBit values.
+  HandleStateSet Bits = 0;
+  /// An acquisition call whose handle may still be held, for "opened here".
+  const Expr *AcquiredAt = nullptr;
+  /// A release call on some path, for "closed here on some paths".
+  const Expr *ReleasedAt = nullptr;
+
+  /// Joins \p Other into this state; returns true if anything changed.
+  bool join(const VariableState &Other) {
+    bool Changed = (Bits | Other.Bits) != Bits;
+    Bits |= Other.Bits;
+    if (!AcquiredAt && Other.AcquiredAt && (Other.Bits & OpenStates)) {
+      AcquiredAt = Other.AcquiredAt;
+      Changed = true;
+    }
+    if (!ReleasedAt && Other.ReleasedAt && (Other.Bits & Released)) {
+      ReleasedAt = Other.ReleasedAt;
+      Changed = true;
+    }
+    return Changed;
+  }
+};
+
+/// The state of every tracked variable, indexed densely by tracking index.
+/// An empty vector means "unreachable" (bottom).
+using FlowState = llvm::SmallVector<VariableState, 8>;
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_HANDLESTATE_H

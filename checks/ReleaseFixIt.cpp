@@ -1,0 +1,201 @@
+//===--- ReleaseFixIt.cpp - resource-tidy ---------------------------------===//
+
+#include "ReleaseFixIt.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include <optional>
+
+namespace clang::tidy::resource {
+
+namespace {
+
+/// Where the assignment sits as a statement.
+struct StatementSite {
+  const Stmt *Statement = nullptr;
+  /// True when the statement is the unbraced body of if/else/loop, so the
+  /// inserted release needs braces to stay under the same control.
+  bool NeedsBraces = false;
+};
+
+/// The statement whose only job is the assignment, or nullopt if the
+/// assignment is part of a larger expression or a condition.
+std::optional<StatementSite> findStatementSite(const BinaryOperator &Assignment,
+                                               ASTContext &Ctx) {
+  const Stmt *Current = &Assignment;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.size() != 1)
+      return std::nullopt;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return std::nullopt;
+    if (isa<ParenExpr, ExprWithCleanups>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    if (isa<CompoundStmt>(Parent))
+      return StatementSite{Current, false};
+    if (const auto *Case = dyn_cast<SwitchCase>(Parent))
+      return Case->getSubStmt() == Current
+                 ? std::optional(StatementSite{Current, false})
+                 : std::nullopt;
+    if (const auto *Label = dyn_cast<LabelStmt>(Parent))
+      return Label->getSubStmt() == Current
+                 ? std::optional(StatementSite{Current, false})
+                 : std::nullopt;
+    const Stmt *Body = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (If->getThen() == Current || If->getElse() == Current)
+        Body = Current;
+    } else if (const auto *While = dyn_cast<WhileStmt>(Parent)) {
+      Body = While->getBody();
+    } else if (const auto *For = dyn_cast<ForStmt>(Parent)) {
+      Body = For->getBody();
+    } else if (const auto *Do = dyn_cast<DoStmt>(Parent)) {
+      Body = Do->getBody();
+    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent)) {
+      Body = Range->getBody();
+    }
+    if (Body == Current)
+      return StatementSite{Current, true};
+    return std::nullopt;
+  }
+}
+
+/// True when \p Name is declared in \p DC itself or, for classes, in a base;
+/// such a declaration hides the global function of that name.
+bool declaresName(const DeclContext *DC, DeclarationName Name,
+                  unsigned Depth = 0) {
+  if (Depth > 8)
+    return true; // Be conservative in absurd hierarchies.
+  if (!DC->lookup(Name).empty())
+    return true;
+  const auto *Record = dyn_cast<CXXRecordDecl>(DC);
+  if (!Record || !Record->hasDefinition())
+    return false;
+  for (const CXXBaseSpecifier &Base : Record->bases()) {
+    const CXXRecordDecl *BaseDecl = Base.getType()->getAsCXXRecordDecl();
+    if (!BaseDecl || declaresName(BaseDecl, Name, Depth + 1))
+      return true;
+  }
+  return false;
+}
+
+/// True when some declaration in \p Result is a function declared before
+/// \p Use.
+bool hasFunctionDeclaredBefore(DeclContextLookupResult Result,
+                               SourceLocation Use, const SourceManager &SM) {
+  for (const NamedDecl *D : Result) {
+    const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (!FD)
+      continue;
+    for (const FunctionDecl *Redecl : FD->redecls())
+      if (SM.isBeforeInTranslationUnit(Redecl->getLocation(), Use))
+        return true;
+  }
+  return false;
+}
+
+/// How to spell a call to the global function \p Name at \p Function so it
+/// names the library function, or nullopt if it is not declared there.
+std::optional<std::string> spellReleaseFunction(llvm::StringRef Name,
+                                                const FunctionDecl &Function,
+                                                SourceLocation Use,
+                                                ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  DeclarationName DeclName(&Ctx.Idents.get(Name));
+  const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+  if (hasFunctionDeclaredBefore(TU->lookup(DeclName), Use, SM)) {
+    if (!Ctx.getLangOpts().CPlusPlus)
+      return Name.str();
+    // A member or namespace function of the same name would be found first.
+    for (const DeclContext *DC = Function.getDeclContext(); DC && DC != TU;
+         DC = DC->getParent())
+      if ((isa<CXXRecordDecl>(DC) || isa<NamespaceDecl>(DC)) &&
+          declaresName(DC, DeclName))
+        return ("::" + Name).str();
+    return Name.str();
+  }
+  if (!Ctx.getLangOpts().CPlusPlus)
+    return std::nullopt;
+  // <cstdio> may only declare std::fclose.
+  for (const NamedDecl *D : TU->lookup(DeclarationName(&Ctx.Idents.get("std"))))
+    if (const auto *Std = dyn_cast<NamespaceDecl>(D))
+      if (hasFunctionDeclaredBefore(Std->lookup(DeclName), Use, SM))
+        return ("std::" + Name).str();
+  return std::nullopt;
+}
+
+/// The whitespace that precedes \p Loc on its line, or nullopt when other
+/// code precedes it there.
+std::optional<llvm::StringRef> indentationBefore(SourceLocation Loc,
+                                                 const SourceManager &SM) {
+  auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || Offset > Buffer.size())
+    return std::nullopt;
+  unsigned LineStart = Offset;
+  while (LineStart > 0 && Buffer[LineStart - 1] != '\n' &&
+         Buffer[LineStart - 1] != '\r')
+    --LineStart;
+  llvm::StringRef Prefix = Buffer.slice(LineStart, Offset);
+  if (Prefix.find_first_not_of(" \t") != llvm::StringRef::npos)
+    return std::nullopt;
+  return Prefix;
+}
+
+std::string releaseStatement(llvm::StringRef Release, llvm::StringRef Var,
+                             const HandleFamily &Family, bool NeedsGuard) {
+  std::string Call = (Release + "(" + Var + ");").str();
+  if (!NeedsGuard)
+    return Call;
+  std::string Test = Family.Invalid == InvalidValueKind::NegativeInteger
+                         ? (Var + " >= 0").str()
+                         : Var.str();
+  return "if (" + Test + ") " + Call;
+}
+
+} // namespace
+
+llvm::SmallVector<FixItHint, 2>
+buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
+                const HandleFamily &Family, bool NeedsGuard,
+                const FunctionDecl &Function, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (Assignment.getBeginLoc().isMacroID() ||
+      Assignment.getEndLoc().isMacroID() || !Var.getIdentifier())
+    return {};
+  std::optional<StatementSite> Site = findStatementSite(Assignment, Ctx);
+  if (!Site)
+    return {};
+  SourceLocation Begin = Site->Statement->getBeginLoc();
+  if (Begin.isInvalid() || Begin.isMacroID())
+    return {};
+  std::optional<std::string> Release =
+      spellReleaseFunction(Family.ReleaseFunction, Function, Begin, Ctx);
+  if (!Release)
+    return {};
+  std::string Statement =
+      releaseStatement(*Release, Var.getName(), Family, NeedsGuard);
+
+  if (Site->NeedsBraces) {
+    SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+        Site->Statement->getEndLoc(), tok::semi, SM, Ctx.getLangOpts(),
+        /*SkipTrailingWhitespaceAndNewLine=*/false);
+    if (AfterSemi.isInvalid())
+      return {};
+    return {FixItHint::CreateInsertion(Begin, "{ " + Statement + " "),
+            FixItHint::CreateInsertion(AfterSemi, " }")};
+  }
+  if (std::optional<llvm::StringRef> Indent = indentationBefore(Begin, SM))
+    return {FixItHint::CreateInsertion(Begin,
+                                       Statement + "\n" + Indent->str())};
+  return {FixItHint::CreateInsertion(Begin, Statement + " ")};
+}
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,31 @@
+//===--- ReleaseFixIt.h - resource-tidy -----------------------------------===//
+//
+// Builds the fix-it that releases the old handle before the assignment that
+// would leak it. It refuses (returns nothing) whenever the edit might not be
+// right: macros, assignments that are not statements of their own (loop
+// conditions, for-init, comma expressions), a release function that is not
+// declared here, or one whose name a class member would hide.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_RELEASEFIXIT_H
+#define RESOURCE_TIDY_RELEASEFIXIT_H
+
+#include "HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::resource {
+
+/// Edits inserting `release(var);` (guarded by a validity test when
+/// \p NeedsGuard) before the statement containing \p Assignment, or an
+/// empty list when no certainly-correct edit exists.
+llvm::SmallVector<FixItHint, 2>
+buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
+                const HandleFamily &Family, bool NeedsGuard,
+                const FunctionDecl &Function, ASTContext &Ctx);
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_RELEASEFIXIT_H

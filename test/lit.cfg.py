@@ -1,0 +1,32 @@
+# lit configuration for the resource-tidy test suite.
+import os
+import shlex
+import sys
+
+import lit.formats
+
+config.name = "resource-tidy"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "check_resource_tidy.py", "lit.cfg.py",
+                   "lit.site.cfg.py.in"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(
+    os.path.dirname(config.resource_tidy_plugin), "..", "test")
+
+runner = os.path.join(config.test_source_root, "check_resource_tidy.py")
+config.substitutions.append((
+    "%check_resource_tidy",
+    " ".join(shlex.quote(a) for a in [
+        sys.executable, runner,
+        "--clang-tidy=" + config.clang_tidy,
+        "--plugin=" + config.resource_tidy_plugin,
+        "--clang=" + config.clang,
+        "--filecheck=" + config.filecheck,
+    ])))
+config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
+config.substitutions.append(("%plugin", shlex.quote(config.resource_tidy_plugin)))
+config.substitutions.append(("%clang", shlex.quote(config.clang)))
+config.substitutions.append(("%FileCheck", shlex.quote(config.filecheck)))
+config.substitutions.append(("%python", shlex.quote(sys.executable)))
+config.available_features.add("llvm-" + config.llvm_version)
