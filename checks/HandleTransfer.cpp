@@ -17,9 +17,16 @@ void HandleTransfer::setSources(const Expr *E, FlowState &State,
     if (Index < 0)
       continue;
     VariableState &VS = State[Index];
+    if (Bits == Released) {
+      // Closing a value known to be invalid releases nothing: keep those
+      // states so `if (fd < 0) close(fd);` does not count as a release.
+      HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
+      VS.Bits = KeptInvalid | ((VS.Bits & ~KeptInvalid) ? Released : 0);
+      if (VS.Bits & Released)
+        VS.ReleasedAt = Site;
+      continue;
+    }
     VS.Bits = Bits;
-    if (Bits & Released)
-      VS.ReleasedAt = Site;
   }
 }
 

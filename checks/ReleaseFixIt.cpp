@@ -167,14 +167,21 @@ buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
                 const HandleFamily &Family, bool NeedsGuard,
                 const FunctionDecl &Function, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  if (Assignment.getBeginLoc().isMacroID() ||
-      Assignment.getEndLoc().isMacroID() || !Var.getIdentifier())
+  if (!Var.getIdentifier())
     return {};
   std::optional<StatementSite> Site = findStatementSite(Assignment, Ctx);
   if (!Site)
     return {};
+  // The statement must be written in the file: a macro argument on the
+  // right (`fp = NULL`) is fine, a statement made by a macro is not.
   SourceLocation Begin = Site->Statement->getBeginLoc();
-  if (Begin.isInvalid() || Begin.isMacroID())
+  if (Begin.isInvalid() || Begin.isMacroID() ||
+      Assignment.getOperatorLoc().isMacroID())
+    return {};
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Site->Statement->getSourceRange()), SM,
+      Ctx.getLangOpts());
+  if (Range.isInvalid())
     return {};
   std::optional<std::string> Release =
       spellReleaseFunction(Family.ReleaseFunction, Function, Begin, Ctx);
@@ -184,8 +191,11 @@ buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
       releaseStatement(*Release, Var.getName(), Family, NeedsGuard);
 
   if (Site->NeedsBraces) {
+    // The `;` follows the statement's last token (or the macro holding it).
+    SourceLocation LastToken =
+        SM.getExpansionRange(Site->Statement->getEndLoc()).getEnd();
     SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-        Site->Statement->getEndLoc(), tok::semi, SM, Ctx.getLangOpts(),
+        LastToken, tok::semi, SM, Ctx.getLangOpts(),
         /*SkipTrailingWhitespaceAndNewLine=*/false);
     if (AfterSemi.isInvalid())
       return {};
