@@ -2,13 +2,41 @@
 
 #include "HandleExprs.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
 
 namespace clang::tidy::resource {
+
+const Expr *forwardedArgument(const CallExpr *Call) {
+  switch (Call->getBuiltinCallee()) {
+  case Builtin::BImove:
+  case Builtin::BIforward:
+  case Builtin::BIforward_like:
+  case Builtin::BImove_if_noexcept:
+  case Builtin::BIas_const:
+    return Call->getNumArgs() == 1 ? Call->getArg(0) : nullptr;
+  default:
+    return nullptr;
+  }
+}
+
+bool takesAddressOf(const CallExpr *Call) {
+  switch (Call->getBuiltinCallee()) {
+  case Builtin::BIaddressof:
+  case Builtin::BI__addressof:
+  case Builtin::BI__builtin_addressof:
+    return true;
+  default:
+    return false;
+  }
+}
 
 const Expr *stripValueWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenCasts();
-    if (const auto *Full = dyn_cast<FullExpr>(Next))
+    if (const auto *Call = dyn_cast<CallExpr>(Next)) {
+      if (const Expr *Arg = forwardedArgument(Call))
+        Next = Arg;
+    } else if (const auto *Full = dyn_cast<FullExpr>(Next))
       Next = Full->getSubExpr();
     else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))
       Next = Temp->getSubExpr();
@@ -84,6 +112,8 @@ bool mentionsVariable(const Stmt *S, const VarDecl *Var) {
 }
 
 bool forwardsOperandValue(const Stmt *S) {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    return forwardedArgument(Call) != nullptr;
   if (isa<ParenExpr, CastExpr, FullExpr, MaterializeTemporaryExpr,
           CXXBindTemporaryExpr, AbstractConditionalOperator>(S))
     return true;

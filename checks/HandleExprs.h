@@ -16,8 +16,15 @@
 
 namespace clang::tidy::resource {
 
-/// Strips parentheses, casts and full-expression wrappers that do not change
-/// which value an expression yields.
+/// For std::move / std::forward and friends (clang builtins), the argument
+/// whose value the call yields; null for any other call.
+const Expr *forwardedArgument(const CallExpr *Call);
+
+/// True for std::addressof and the address-of builtins.
+bool takesAddressOf(const CallExpr *Call);
+
+/// Strips parentheses, casts, full-expression wrappers and std::move-like
+/// calls: everything that does not change which value an expression yields.
 const Expr *stripValueWrappers(const Expr *E);
 
 /// If \p E (after wrappers) is a call to an acquisition function, the call.

@@ -107,6 +107,14 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
 }
 
 void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
+  // std::move(fd) forwards fd to whoever consumes the call's value.
+  if (forwardedArgument(Call))
+    return;
+  if (takesAddressOf(Call)) {
+    for (const Expr *Arg : Call->arguments())
+      escapeSources(Arg, State);
+    return;
+  }
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionRole *Role = Catalog.roleOf(Callee);
   // Compiler builtins (__builtin_expect, ...) only compute with values.

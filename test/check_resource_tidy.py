@@ -71,11 +71,11 @@ def main():
     parser.add_argument("input_file")
     parser.add_argument("check_name")
     parser.add_argument("temp_file")
-    args, extra = parser.parse_known_args()
-    if extra and extra[0] == "--":
-        extra = extra[1:]
-    elif extra:
-        sys.exit(f"error: unexpected arguments {extra}")
+    # argparse would swallow the first `--`; split it off ourselves.
+    argv = sys.argv[1:]
+    own, extra = (argv[:argv.index("--")], argv[argv.index("--") + 1:]) \
+        if "--" in argv else (argv, [])
+    args = parser.parse_args(own)
     tidy_args, compiler_args = split_extra(extra)
 
     extension = os.path.splitext(args.input_file)[1]
