@@ -88,7 +88,7 @@ void whole_statement_in_macro(void) {
 void in_loop_condition(void) {
   int fd = socket(AF_INET, SOCK_STREAM, 2);
   while ((fd = socket(AF_INET, SOCK_STREAM, 2)) < 0) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'fd' is overwritten while it still holds an open socket
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fd' is overwritten while it still holds an open socket
     // CHECK-FIXES: {{^}}  while ((fd = socket(AF_INET, SOCK_STREAM, 2)) < 0) {{{$}}
   }
   close(fd);
