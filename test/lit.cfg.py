@@ -7,7 +7,7 @@ import lit.formats
 
 config.name = "resource-tidy"
 config.test_format = lit.formats.ShTest(execute_external=True)
-config.suffixes = [".c", ".cpp", ".test"]
+config.suffixes = [".c", ".cpp", ".m", ".test"]
 config.excludes = ["Inputs", "check_resource_tidy.py", "lit.cfg.py",
                    "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
