@@ -1,0 +1,52 @@
+// RUN: %check_resource_tidy -check-suffixes=DEFAULT %s resource-unclosed-reassignment %t
+// RUN: %check_resource_tidy -check-suffixes=SMALL %s resource-unclosed-reassignment %t -- \
+// RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: 20}}'
+// RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' --dump-config %s -- \
+// RUN:   | %FileCheck %s --check-prefix=DUMP
+// RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' %s \
+// RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: lots}}' -- 2>&1 \
+// RUN:   | %FileCheck %s --check-prefix=BAD
+
+// DUMP: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
+// BAD: warning: invalid configuration value 'lots' for option 'resource-unclosed-reassignment.MaxAnalysisCost'; expected an integer [clang-tidy-config]
+// A bad value falls back to the default; the check still runs.
+// BAD: :[[@LINE+13]]:6: warning: 'fd' is overwritten while it still holds an open socket
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+void small(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:6: warning: 'fd' is overwritten while it still holds an open socket
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:6: warning: 'fd' is overwritten while it still holds an open socket
+  close(fd);
+}
+
+// Over MaxAnalysisCost=20 (blocks x tracked variables): skipped silently.
+void big(int a, int b, int c, int d) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (a) send(fd, "a", 1, 0);
+  if (b) send(fd, "b", 1, 0);
+  if (c) send(fd, "c", 1, 0);
+  if (d) send(fd, "d", 1, 0);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:6: warning: 'fd' is overwritten while it still holds an open socket
+  int other = socket(AF_INET, SOCK_STREAM, 0);
+  if (a) send(other, "a", 1, 0);
+  if (b) send(other, "b", 1, 0);
+  if (c) send(other, "c", 1, 0);
+  if (d) send(other, "d", 1, 0);
+  other = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:9: warning: 'other' is overwritten while it still holds an open socket
+  close(other);
+  close(fd);
+}
+
+void small_again(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  fd = -1;
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:6: warning: 'fd' is overwritten while it still holds an open socket
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:6: warning: 'fd' is overwritten while it still holds an open socket
+  (void)fd;
+}
