@@ -10,7 +10,7 @@
 // DUMP: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
 // BAD: warning: invalid configuration value 'lots' for option 'resource-unclosed-reassignment.MaxAnalysisCost'; expected an integer [clang-tidy-config]
 // A bad value falls back to the default; the check still runs.
-// BAD: :[[@LINE+13]]:6: warning: 'fd' is overwritten while it still holds an open socket
+// BAD: unclosed-reassignment-options.c:{{[0-9]+}}:6: warning: 'fd' is overwritten while it still holds an open socket
 
 #include <sys/socket.h>
 #include <unistd.h>
