@@ -72,6 +72,8 @@ constexpr const char *UseOnlyFunctions[] = {
     "fileno_unlocked", "feof_unlocked", "ferror_unlocked", "__fprintf_chk",
     "__vfprintf_chk", "__fread_chk", "__fgets_chk", "__read_chk",
     "__recv_chk", "__recvfrom_chk", "__pread_chk", "__pread64_chk",
+    // FD_SET / FD_ISSET under _FORTIFY_SOURCE.
+    "__fdelt_chk", "__fdelt_warn",
     // Directory streams.
     "readdir", "readdir64", "readdir_r", "rewinddir", "telldir", "seekdir",
     "dirfd",

@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::resource {
 
@@ -93,7 +94,11 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
     if (!Var)
       continue;
     const Expr *Init = Var->getInit();
-    if (Init)
+    // A copy made inside a system macro (glibc's FD_SET under
+    // _FORTIFY_SOURCE copies the descriptor into a local) only reads it.
+    const bool InSystemMacro =
+        Ctx.getSourceManager().isInSystemMacro(DS->getBeginLoc());
+    if (Init && !InSystemMacro)
       escapeSources(Init, State, Var);
     int Index = Tracked.indexOf(Var);
     if (Index < 0)

@@ -1,0 +1,75 @@
+// RUN: %check_resource_tidy %s resource-unclosed-reassignment %t
+
+#include <cstdio>
+#include <stdexcept>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <vector>
+
+void if_with_initializer() {
+  if (int fd = socket(AF_INET, SOCK_STREAM, 0); fd >= 0) {
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' is overwritten while it still holds an open socket
+    // CHECK-FIXES: {{^}}    close(fd);{{$}}
+    // CHECK-FIXES-NEXT: {{^}}    fd = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+    close(fd);
+  }
+}
+
+void range_for(const std::vector<int> &domains) {
+  int fd = -1;
+  for (int domain : domains) {
+    if (fd >= 0)
+      close(fd);
+    fd = socket(domain, SOCK_STREAM, 0);
+  }
+  for (int domain : domains)
+    fd = socket(domain, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' is overwritten while it may still hold an open socket
+  close(fd);
+}
+
+void exception_path() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  try {
+    if (connect(fd, nullptr, 0) != 0)
+      throw std::runtime_error("connect");
+  } catch (const std::exception &) {
+    close(fd);
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+  }
+  close(fd);
+}
+
+void pointer_checks_cpp(const char *path) {
+  std::FILE *fp = std::fopen(path, "r");
+  if (fp == nullptr)
+    fp = std::fopen("/dev/null", "r");
+  if (nullptr != fp)
+    std::fclose(fp);
+  fp = std::fopen(path, "r");
+  if (fp != nullptr)
+    fp = std::fopen("/dev/zero", "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fp' is overwritten while it still holds an open FILE stream
+}
+
+class Client {
+public:
+  int connect_twice() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' is overwritten while it still holds an open socket
+    return fd;
+  }
+  Client() {
+    int probe = socket(AF_INET, SOCK_STREAM, 0);
+    probe = -1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'probe' is overwritten while it still holds an open socket
+  }
+  ~Client() {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    close(fd);
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+    close(fd);
+  }
+};
