@@ -22,10 +22,9 @@ public:
   FunctionFlow(const CFG &Graph, const TrackedVariables &Tracked,
                const HandleCatalog &Catalog, ASTContext &Ctx)
       : Graph(Graph), Tracked(Tracked), Transfer(Catalog, Tracked, Ctx),
-        Ctx(Ctx), In(Graph.getNumBlockIDs()), Out(Graph.getNumBlockIDs()),
-        Reached(Graph.getNumBlockIDs()) {}
+        Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
 
-  void solve(const FunctionDecl *Function);
+  void solve();
   llvm::SmallVector<LeakFinding, 4> collectFindings();
 
 private:
@@ -47,8 +46,9 @@ private:
   const TrackedVariables &Tracked;
   HandleTransfer Transfer;
   ASTContext &Ctx;
-  /// Per block ID: joined state on entry, state after its elements.
-  std::vector<FlowState> In, Out;
+  /// Per block ID: joined state on entry. Exit states are recomputed when
+  /// needed (only to explain findings), which halves the memory.
+  std::vector<FlowState> In;
   llvm::BitVector Reached;
 };
 
@@ -110,13 +110,14 @@ std::optional<FlowState> FunctionFlow::edgeState(const CFGBlock &Block,
                                                  unsigned SuccIndex) const {
   if (!Reached.test(Block.getBlockID()))
     return std::nullopt;
-  FlowState State = Out[Block.getBlockID()];
+  FlowState State = In[Block.getBlockID()];
+  transferBlock(Block, State);
   if (!refineEdge(Block, SuccIndex, State))
     return std::nullopt;
   return State;
 }
 
-void FunctionFlow::solve(const FunctionDecl *Function) {
+void FunctionFlow::solve() {
   FlowState Initial(Tracked.size());
   for (unsigned I = 0; I < Tracked.size(); ++I)
     Initial[I].Bits = isa<ParmVarDecl>(Tracked.variable(I)) ? Unknown
@@ -140,7 +141,6 @@ void FunctionFlow::solve(const FunctionDecl *Function) {
       Dirty.reset(ID);
       FlowState State = In[ID];
       transferBlock(*Block, State);
-      Out[ID] = State;
       unsigned SuccIndex = 0;
       for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
         unsigned Index = SuccIndex++;
@@ -167,7 +167,6 @@ void FunctionFlow::solve(const FunctionDecl *Function) {
       }
     }
   }
-  (void)Function;
 }
 
 void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
@@ -275,6 +274,10 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
       TrackedVariables::collect(Function, Body, Catalog);
   if (Tracked.empty() || Tracked.hasErrors())
     return {};
+  // Check the budget before paying for a CFG.
+  if (static_cast<uint64_t>(Tracked.statementCount()) * Tracked.size() >
+      Limits.MaxStatementsTimesVariables)
+    return {};
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
@@ -282,12 +285,9 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
       CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Graph)
     return {};
-  if (static_cast<uint64_t>(Graph->getNumBlockIDs()) * Tracked.size() >
-      Limits.MaxBlocksTimesVariables)
-    return {};
 
   FunctionFlow Flow(*Graph, Tracked, Catalog, Ctx);
-  Flow.solve(Function);
+  Flow.solve();
   return Flow.collectFindings();
 }
 

@@ -57,8 +57,8 @@ struct LeakFinding {
 
 /// Limits that keep the analysis cheap on huge or pathological functions.
 struct FlowLimits {
-  /// Skip a function when CFG blocks x tracked variables exceeds this.
-  unsigned MaxBlocksTimesVariables = 2'000'000;
+  /// Skip a function when statements x tracked variables exceeds this.
+  unsigned MaxStatementsTimesVariables = 2'000'000;
 };
 
 /// Runs the analysis on one function at a time.

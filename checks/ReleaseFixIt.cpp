@@ -3,7 +3,6 @@
 #include "ReleaseFixIt.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -24,13 +23,10 @@ struct StatementSite {
 /// The statement whose only job is the assignment, or nullopt if the
 /// assignment is part of a larger expression or a condition.
 std::optional<StatementSite> findStatementSite(const BinaryOperator &Assignment,
-                                               ASTContext &Ctx) {
+                                               const ParentMap &Parents) {
   const Stmt *Current = &Assignment;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.size() != 1)
-      return std::nullopt;
-    const Stmt *Parent = Parents[0].get<Stmt>();
+    const Stmt *Parent = Parents.getParent(Current);
     if (!Parent)
       return std::nullopt;
     if (isa<ParenExpr, ExprWithCleanups>(Parent)) {
@@ -165,11 +161,12 @@ std::string releaseStatement(llvm::StringRef Release, llvm::StringRef Var,
 llvm::SmallVector<FixItHint, 2>
 buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
                 const HandleFamily &Family, bool NeedsGuard,
-                const FunctionDecl &Function, ASTContext &Ctx) {
+                const FunctionDecl &Function, const ParentMap &Parents,
+                ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!Var.getIdentifier())
     return {};
-  std::optional<StatementSite> Site = findStatementSite(Assignment, Ctx);
+  std::optional<StatementSite> Site = findStatementSite(Assignment, Parents);
   if (!Site)
     return {};
   // The statement must be written in the file: a macro argument on the

@@ -13,6 +13,7 @@
 
 #include "HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -20,11 +21,13 @@ namespace clang::tidy::resource {
 
 /// Edits inserting `release(var);` (guarded by a validity test when
 /// \p NeedsGuard) before the statement containing \p Assignment, or an
-/// empty list when no certainly-correct edit exists.
+/// empty list when no certainly-correct edit exists. \p Parents maps the
+/// statements of \p Function's body to their parents.
 llvm::SmallVector<FixItHint, 2>
 buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
                 const HandleFamily &Family, bool NeedsGuard,
-                const FunctionDecl &Function, ASTContext &Ctx);
+                const FunctionDecl &Function, const ParentMap &Parents,
+                ASTContext &Ctx);
 
 } // namespace clang::tidy::resource
 

@@ -25,13 +25,18 @@ class TrackingScanner : public RecursiveASTVisitor<TrackingScanner> {
 public:
   TrackingScanner(const FunctionDecl *Function, const HandleCatalog &Catalog,
                   llvm::function_ref<void(const VarDecl *)> Track,
-                  bool &HasErrors)
+                  bool &HasErrors, unsigned &StatementCount)
       : Function(Function), Catalog(Catalog), Track(Track),
-        HasErrors(HasErrors) {}
+        HasErrors(HasErrors), StatementCount(StatementCount) {}
 
   // Nested closures are separate functions with their own analysis.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+
+  bool VisitStmt(Stmt *) {
+    ++StatementCount;
+    return true;
+  }
 
   bool VisitExpr(Expr *E) {
     if (E->containsErrors())
@@ -63,6 +68,7 @@ private:
   const HandleCatalog &Catalog;
   llvm::function_ref<void(const VarDecl *)> Track;
   bool &HasErrors;
+  unsigned &StatementCount;
 };
 
 } // namespace
@@ -77,7 +83,8 @@ TrackedVariables TrackedVariables::collect(const FunctionDecl *Function,
                                            const HandleCatalog &Catalog) {
   TrackedVariables Result;
   auto Track = [&Result](const VarDecl *Var) { Result.add(Var); };
-  TrackingScanner Scanner(Function, Catalog, Track, Result.HasErrors);
+  TrackingScanner Scanner(Function, Catalog, Track, Result.HasErrors,
+                          Result.StatementCount);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
   return Result;
 }

@@ -29,6 +29,10 @@ public:
   /// True when the body contains expressions with errors.
   bool hasErrors() const { return HasErrors; }
 
+  /// Statements in the body (lambda bodies excluded): a cheap size measure
+  /// checked against the analysis budget before any CFG is built.
+  unsigned statementCount() const { return StatementCount; }
+
   bool empty() const { return Variables.empty(); }
   unsigned size() const { return Variables.size(); }
   const VarDecl *variable(unsigned Index) const { return Variables[Index]; }
@@ -45,6 +49,7 @@ private:
   llvm::SmallVector<const VarDecl *, 8> Variables;
   llvm::DenseMap<const VarDecl *, unsigned> Indexes;
   bool HasErrors = false;
+  unsigned StatementCount = 0;
 };
 
 } // namespace clang::tidy::resource

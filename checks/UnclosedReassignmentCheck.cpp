@@ -3,6 +3,7 @@
 #include "UnclosedReassignmentCheck.h"
 #include "ReleaseFixIt.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -16,23 +17,26 @@ constexpr unsigned DefaultMaxAnalysisCost = 2'000'000;
 UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
                                                      ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Catalog(HandleCatalog::builtin()) {
-  Limits.MaxBlocksTimesVariables =
+  Limits.MaxStatementsTimesVariables =
       Options.get("MaxAnalysisCost", DefaultMaxAnalysisCost);
 }
 
 void UnclosedReassignmentCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "MaxAnalysisCost", Limits.MaxBlocksTimesVariables);
+  Options.store(Opts, "MaxAnalysisCost", Limits.MaxStatementsTimesVariables);
 }
 
 void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
-  // Only functions that acquire something can overwrite an open handle, so
-  // the matcher fires on acquisitions and names their enclosing function.
+  // Only functions that acquire something can overwrite an open handle.
+  // Matching downwards from the function (rather than upwards from the call)
+  // needs no parent map, which is costly on large translation units.
   std::vector<std::string> Names = Catalog.acquireFunctionNames();
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(NameRefs))),
-               forCallable(functionDecl(isDefinition()).bind("function"))),
+      functionDecl(isDefinition(),
+                   hasBody(hasDescendant(
+                       callExpr(callee(functionDecl(hasAnyName(NameRefs)))))))
+          .bind("function"),
       this);
 }
 
@@ -56,12 +60,18 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits);
-  for (const LeakFinding &Finding : Analysis.analyze(Function, Body))
-    report(Finding, *Function, *Result.Context);
+  llvm::SmallVector<LeakFinding, 4> Findings =
+      Analysis.analyze(Function, Body);
+  if (Findings.empty())
+    return;
+  ParentMap Parents(const_cast<Stmt *>(Body));
+  for (const LeakFinding &Finding : Findings)
+    report(Finding, *Function, Parents, *Result.Context);
 }
 
 void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
                                        const FunctionDecl &Function,
+                                       const ParentMap &Parents,
                                        ASTContext &Ctx) {
   SourceLocation Loc = Finding.Assignment->getOperatorLoc();
   if (!Reported.insert(Loc).second)
@@ -93,7 +103,7 @@ void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
           ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
       for (const FixItHint &Hint :
            buildReleaseFix(*Finding.Assignment, *Finding.Var, *Family,
-                           NeedsGuard, Function, Ctx))
+                           NeedsGuard, Function, Parents, Ctx))
         Diag << Hint;
     }
   }

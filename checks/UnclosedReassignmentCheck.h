@@ -9,6 +9,10 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+namespace clang {
+class ParentMap;
+} // namespace clang
+
 namespace clang::tidy::resource {
 
 /// Finds assignments that overwrite a variable which may still hold an open
@@ -29,7 +33,7 @@ public:
 
 private:
   void report(const LeakFinding &Finding, const FunctionDecl &Function,
-              ASTContext &Ctx);
+              const ParentMap &Parents, ASTContext &Ctx);
 
   HandleCatalog Catalog;
   FlowLimits Limits;

@@ -1,6 +1,6 @@
 // RUN: %check_resource_tidy -check-suffixes=DEFAULT %s resource-unclosed-reassignment %t
 // RUN: %check_resource_tidy -check-suffixes=SMALL %s resource-unclosed-reassignment %t -- \
-// RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: 20}}'
+// RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: 100}}'
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' --dump-config %s -- \
 // RUN:   | %FileCheck %s --check-prefix=DUMP
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' %s \
@@ -23,7 +23,7 @@ void small(void) {
   close(fd);
 }
 
-// Over MaxAnalysisCost=20 (blocks x tracked variables): skipped silently.
+// Over MaxAnalysisCost=100 (statements x tracked variables): skipped silently.
 void big(int a, int b, int c, int d) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (a) send(fd, "a", 1, 0);
