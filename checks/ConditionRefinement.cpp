@@ -69,11 +69,14 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
 /// common idioms for "invalid" / "valid", so we read them that way.
 std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
                                            const llvm::APSInt &C) {
+  // An all-ones unsigned constant is -1 converted: `s == (unsigned)-1`,
+  // Windows' INVALID_SOCKET (~0).
+  if (!C.isSigned() && C.isAllOnes())
+    return descriptorValidity(Op, llvm::APSInt::get(-1));
+  if (C.getSignificantBits() > 64)
+    return std::nullopt;
   const int64_t Value = C.isSigned() ? C.getExtValue()
                                      : static_cast<int64_t>(C.getZExtValue());
-  // Unsigned constants wrap (e.g. ~0); only model plainly signed ones here.
-  if (!C.isSigned() && C.getActiveBits() > 63)
-    return std::nullopt;
   switch (Op) {
   case BO_LT:
     return Value <= 0 ? std::optional(Validity::Invalid) : std::nullopt;

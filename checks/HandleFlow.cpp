@@ -180,7 +180,9 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
         !SM.isBeforeInTranslationUnit(Finding.AcquiredAt->getBeginLoc(),
                                       Finding.Assignment->getBeginLoc());
   }
-  if (Finding.isDefinite())
+  // The branch note explains which path skipped the close: only meaningful
+  // when some other path did close (or hand over) the handle.
+  if (Finding.isDefinite() || !(Finding.Bits & (Released | Escaped)))
     return;
 
   // Walk backwards from the assignment through blocks that hand the handle

@@ -54,7 +54,6 @@ void do_while_retry(void) {
     fd = socket(AF_INET, SOCK_STREAM, 0);
     // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'fd' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths
     // CHECK-NOTES: :[[@LINE-2]]:10: note: 'fd' was opened here in a previous loop iteration
-    // CHECK-NOTES: :[[@LINE+2]]:12: note: 'fd' stays open when this condition is true
     // CHECK-FIXES: {{^}}    if (fd >= 0) close(fd);{{$}}
   } while (connect(fd, 0, 0) != 0);
   close(fd);
@@ -93,7 +92,6 @@ void nested_loops(int n) {
       fd = socket(AF_INET, SOCK_STREAM, 0);
       // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'fd' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths
       // CHECK-NOTES: :[[@LINE-2]]:12: note: 'fd' was opened here in a previous loop iteration
-      // CHECK-NOTES: :[[@LINE-4]]:21: note: 'fd' stays open when this condition is true
     }
   }
   close(fd);
