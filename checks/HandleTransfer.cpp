@@ -62,7 +62,10 @@ HandleTransfer::stateOfAssignedValue(const Expr *Value,
     Result.join(stateOfAssignedValue(Cond->getFalseExpr(), Current));
     return Result;
   }
-  if (isInvalidHandleConstant(Stripped, Ctx)) {
+  // Test the unstripped value: stripping `(FILE *)0`'s cast leaves an int 0,
+  // which is a valid descriptor, not a null pointer.
+  if (isInvalidHandleConstant(Value, Ctx) ||
+      isInvalidHandleConstant(Stripped, Ctx)) {
     Result.Bits = Invalid;
     return Result;
   }
