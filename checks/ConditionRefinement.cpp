@@ -9,14 +9,24 @@ namespace clang::tidy::resource {
 
 namespace {
 
-/// The variable a comparison operand denotes: `fd`, `(fd)`, `(int)fd`, or
-/// the left side of an assignment used as a value, `(fd = socket(...))`.
-const VarDecl *comparedVariable(const Expr *E) {
+/// The storage a tested operand denotes, with its type: `fd`, `(fd)`,
+/// `(int)fd`, `fds[0]`, or the left side of an assignment used as a value,
+/// `(fd = socket(...))`.
+struct TestedStorage {
+  StorageKey Key;
+  QualType Type;
+};
+
+std::optional<TestedStorage> testedStorage(const Expr *E,
+                                           const ASTContext &Ctx) {
   E = stripValueWrappers(E);
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E))
     if (BO->getOpcode() == BO_Assign)
-      return comparedVariable(BO->getLHS());
-  return asVariableRef(E);
+      return testedStorage(BO->getLHS(), Ctx);
+  std::optional<StorageKey> Key = storageOf(E, Ctx);
+  if (!Key)
+    return std::nullopt;
+  return TestedStorage{*Key, E->getType()};
 }
 
 std::optional<llvm::APSInt> integerConstant(const Expr *E,
@@ -99,35 +109,45 @@ void collectFromComparison(const BinaryOperator *BO, bool Outcome,
                            const ASTContext &Ctx,
                            llvm::SmallVectorImpl<ValidityFact> &Facts) {
   BinaryOperatorKind Op = BO->getOpcode();
-  const Expr *VarSide = BO->getLHS();
+  const Expr *StorageSide = BO->getLHS();
   const Expr *ConstSide = BO->getRHS();
-  const VarDecl *Var = comparedVariable(VarSide);
-  if (!Var) {
-    std::swap(VarSide, ConstSide);
-    Var = comparedVariable(VarSide);
+  std::optional<TestedStorage> Tested = testedStorage(StorageSide, Ctx);
+  if (!Tested) {
+    std::swap(StorageSide, ConstSide);
+    Tested = testedStorage(StorageSide, Ctx);
     Op = mirrored(Op);
   }
-  if (!Var)
+  if (!Tested)
     return;
   if (!Outcome)
     Op = negated(Op);
 
-  if (Var->getType()->isAnyPointerType()) {
+  if (Tested->Type->isAnyPointerType()) {
     if (!isInvalidHandleConstant(ConstSide, Ctx))
       return;
     if (Op == BO_EQ)
-      Facts.push_back({Var, Validity::Invalid});
+      Facts.push_back({Tested->Key, Validity::Invalid});
     else if (Op == BO_NE)
-      Facts.push_back({Var, Validity::Valid});
+      Facts.push_back({Tested->Key, Validity::Valid});
     return;
   }
-  if (!Var->getType()->isIntegerType())
+  if (!Tested->Type->isIntegerType())
     return;
   std::optional<llvm::APSInt> C = integerConstant(ConstSide, Ctx);
   if (!C)
     return;
   if (std::optional<Validity> V = descriptorValidity(Op, *C))
-    Facts.push_back({Var, *V});
+    Facts.push_back({Tested->Key, *V});
+}
+
+/// `if (fp)`: a pointer's truth value is its validity. An integer's is not
+/// (0 is a valid descriptor, -1 is true).
+void pushTruthTest(const Expr *E, bool Outcome, const ASTContext &Ctx,
+                   llvm::SmallVectorImpl<ValidityFact> &Facts) {
+  std::optional<TestedStorage> Tested = testedStorage(E, Ctx);
+  if (Tested && Tested->Type->isAnyPointerType())
+    Facts.push_back(
+        {Tested->Key, Outcome ? Validity::Valid : Validity::Invalid});
 }
 
 } // namespace
@@ -154,9 +174,7 @@ void collectValidityFacts(const Expr *Cond, bool Outcome,
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
   if (!BO) {
     // A bare pointer used as a condition: `if (fp)`.
-    const VarDecl *Var = comparedVariable(Cond);
-    if (Var && Var->getType()->isAnyPointerType())
-      Facts.push_back({Var, Outcome ? Validity::Valid : Validity::Invalid});
+    pushTruthTest(Cond, Outcome, Ctx, Facts);
     return;
   }
   switch (BO->getOpcode()) {
@@ -175,12 +193,9 @@ void collectValidityFacts(const Expr *Cond, bool Outcome,
   case BO_Comma:
     collectValidityFacts(BO->getRHS(), Outcome, Ctx, Facts);
     return;
-  case BO_Assign: {
-    const VarDecl *Var = comparedVariable(BO->getLHS());
-    if (Var && Var->getType()->isAnyPointerType())
-      Facts.push_back({Var, Outcome ? Validity::Valid : Validity::Invalid});
+  case BO_Assign:
+    pushTruthTest(BO->getLHS(), Outcome, Ctx, Facts);
     return;
-  }
   case BO_EQ:
   case BO_NE:
   case BO_LT:

@@ -12,6 +12,7 @@
 #define RESOURCE_TIDY_CONDITIONREFINEMENT_H
 
 #include "HandleState.h"
+#include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -22,7 +23,7 @@ enum class Validity { Valid, Invalid };
 
 /// A validity fact implied by taking one edge of a branch.
 struct ValidityFact {
-  const VarDecl *Var;
+  StorageKey Storage;
   Validity Is;
 };
 

@@ -57,11 +57,6 @@ const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
   return Role && Role->Acquires ? Call : nullptr;
 }
 
-const VarDecl *asVariableRef(const Expr *E) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripValueWrappers(E));
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-}
-
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->containsErrors())
     return false;
@@ -75,26 +70,25 @@ bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
   return Result.Val.getInt().isSigned() && Result.Val.getInt().isNegative();
 }
 
-void collectValueSources(const Expr *E,
-                         llvm::SmallVectorImpl<const VarDecl *> &Sources) {
+void collectValueSources(const Expr *E, const ASTContext &Ctx,
+                         llvm::SmallVectorImpl<StorageKey> &Sources) {
   E = stripValueWrappers(E);
   if (!E)
     return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      Sources.push_back(Var);
+  if (std::optional<StorageKey> Key = storageOf(E, Ctx)) {
+    Sources.push_back(*Key);
     return;
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
-    collectValueSources(Cond->getTrueExpr(), Sources);
-    collectValueSources(Cond->getFalseExpr(), Sources);
+    collectValueSources(Cond->getTrueExpr(), Ctx, Sources);
+    collectValueSources(Cond->getFalseExpr(), Ctx, Sources);
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->getOpcode() == BO_Comma)
-      collectValueSources(BO->getRHS(), Sources);
+      collectValueSources(BO->getRHS(), Ctx, Sources);
     else if (BO->isAssignmentOp())
-      collectValueSources(BO->getLHS(), Sources);
+      collectValueSources(BO->getLHS(), Ctx, Sources);
   }
 }
 

@@ -10,6 +10,7 @@
 #define RESOURCE_TIDY_HANDLEEXPRS_H
 
 #include "HandleFamilies.h"
+#include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
@@ -30,18 +31,15 @@ const Expr *stripValueWrappers(const Expr *E);
 /// If \p E (after wrappers) is a call to an acquisition function, the call.
 const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog);
 
-/// The variable \p E names directly (after wrappers), or null.
-const VarDecl *asVariableRef(const Expr *E);
-
 /// True when \p E is a constant that no handle can equal: a null pointer
 /// constant for pointers, a negative integer for integers.
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx);
 
-/// Appends every variable whose value \p E may yield, looking through
+/// Appends every storage whose value \p E may yield, looking through
 /// wrappers, both arms of ?:, the right operand of a comma and the left
 /// operand of an assignment used as a value.
-void collectValueSources(const Expr *E,
-                         llvm::SmallVectorImpl<const VarDecl *> &Sources);
+void collectValueSources(const Expr *E, const ASTContext &Ctx,
+                         llvm::SmallVectorImpl<StorageKey> &Sources);
 
 /// True when \p Var is named anywhere inside \p E (lambda bodies excluded).
 bool mentionsVariable(const Stmt *S, const VarDecl *Var);

@@ -149,10 +149,13 @@ FunctionRole &HandleCatalog::entry(llvm::StringRef Name) {
 
 void HandleCatalog::addAcquire(llvm::StringRef Name,
                                const HandleFamily *Family, llvm::StringRef Noun,
-                               llvm::ArrayRef<ArgumentRole> ArgRoles) {
+                               llvm::ArrayRef<ArgumentRole> ArgRoles,
+                               int OutParam, unsigned OutCount) {
   FunctionRole &Role = entry(Name);
   Role.Acquires = Family;
   Role.AcquiredNoun = Noun.str();
+  Role.OutParam = OutParam;
+  Role.OutCount = OutCount;
   Role.ArgRoles.assign(ArgRoles.begin(), ArgRoles.end());
   Role.DefaultArgRole = ArgumentRole::Use;
 }

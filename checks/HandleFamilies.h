@@ -60,6 +60,12 @@ struct FunctionRole {
   const HandleFamily *Acquires = nullptr;
   /// Noun for the acquired handle in messages ("socket", "FILE stream").
   std::string AcquiredNoun;
+  /// When >= 0, the handle is not returned but written through this
+  /// argument: a pointer to the handle (`&db`) or an array of OutCount
+  /// handles (`pipe(fds)`).
+  int OutParam = -1;
+  /// Number of handles written through OutParam.
+  unsigned OutCount = 1;
   /// Role per argument index; arguments past the end use DefaultArgRole.
   llvm::SmallVector<ArgumentRole, 4> ArgRoles;
   /// Role of arguments not listed in ArgRoles.
@@ -93,10 +99,12 @@ public:
   /// Adds (or replaces) a family; returns the stored copy.
   const HandleFamily *addFamily(HandleFamily Family);
 
-  /// Registers \p Name as acquiring a handle of \p Family.
+  /// Registers \p Name as acquiring a handle of \p Family, as its result
+  /// or, when \p OutParam >= 0, through that argument.
   void addAcquire(llvm::StringRef Name, const HandleFamily *Family,
                   llvm::StringRef Noun,
-                  llvm::ArrayRef<ArgumentRole> ArgRoles = {});
+                  llvm::ArrayRef<ArgumentRole> ArgRoles = {},
+                  int OutParam = -1, unsigned OutCount = 1);
 
   /// Registers \p Name as releasing its argument \p ArgIndex.
   void addRelease(llvm::StringRef Name, unsigned ArgIndex = 0);

@@ -4,7 +4,6 @@
 #include "ConditionRefinement.h"
 #include "HandleExprs.h"
 #include "HandleTransfer.h"
-#include "TrackedVariables.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -19,7 +18,7 @@ namespace {
 /// The fixed-point solver and the evidence gathering for one function.
 class FunctionFlow {
 public:
-  FunctionFlow(const CFG &Graph, const TrackedVariables &Tracked,
+  FunctionFlow(const CFG &Graph, const TrackedStorage &Tracked,
                const HandleCatalog &Catalog, ASTContext &Ctx)
       : Graph(Graph), Tracked(Tracked), Transfer(Catalog, Tracked, Ctx),
         Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
@@ -31,7 +30,7 @@ private:
   /// Reverse post-order of the reachable blocks, from the entry.
   llvm::SmallVector<const CFGBlock *, 32> reversePostOrder() const;
   void transferBlock(const CFGBlock &Block, FlowState &State,
-                     AssignmentObserver Observer = nullptr) const;
+                     OverwriteObserver Observer = nullptr) const;
   /// Refines \p State for the edge Block -> succ #SuccIndex. Returns false
   /// when the edge cannot be taken.
   bool refineEdge(const CFGBlock &Block, unsigned SuccIndex,
@@ -43,7 +42,7 @@ private:
                const CFGBlock &AssignmentBlock) const;
 
   const CFG &Graph;
-  const TrackedVariables &Tracked;
+  const TrackedStorage &Tracked;
   HandleTransfer Transfer;
   ASTContext &Ctx;
   /// Per block ID: joined state on entry. Exit states are recomputed when
@@ -79,7 +78,7 @@ llvm::SmallVector<const CFGBlock *, 32> FunctionFlow::reversePostOrder() const {
 }
 
 void FunctionFlow::transferBlock(const CFGBlock &Block, FlowState &State,
-                                 AssignmentObserver Observer) const {
+                                 OverwriteObserver Observer) const {
   for (const CFGElement &Element : Block)
     if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
       Transfer.apply(S->getStmt(), State, Observer);
@@ -99,7 +98,7 @@ bool FunctionFlow::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
   llvm::SmallVector<ValidityFact, 2> Facts;
   collectValidityFacts(Cond, /*Outcome=*/SuccIndex == 0, Ctx, Facts);
   for (const ValidityFact &Fact : Facts) {
-    int Index = Tracked.indexOf(Fact.Var);
+    int Index = Tracked.indexOf(Fact.Storage);
     if (Index >= 0 && !applyValidityFact(State[Index], Fact.Is))
       return false;
   }
@@ -120,8 +119,8 @@ std::optional<FlowState> FunctionFlow::edgeState(const CFGBlock &Block,
 void FunctionFlow::solve() {
   FlowState Initial(Tracked.size());
   for (unsigned I = 0; I < Tracked.size(); ++I)
-    Initial[I].Bits = isa<ParmVarDecl>(Tracked.variable(I)) ? Unknown
-                                                            : Uninitialized;
+    Initial[I].Bits = isa<ParmVarDecl>(Tracked.key(I).Var) ? Unknown
+                                                           : Uninitialized;
   const CFGBlock &Entry = Graph.getEntry();
   In[Entry.getBlockID()] = Initial;
   Reached.set(Entry.getBlockID());
@@ -173,12 +172,13 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
                            const CFGBlock &AssignmentBlock) const {
   const SourceManager &SM = Ctx.getSourceManager();
   if (Finding.AcquiredAt) {
-    const Expr *OwnAcquisition =
-        stripValueWrappers(Finding.Assignment->getRHS());
+    const Expr *OwnAcquisition = Finding.What.NewValue
+                                     ? stripValueWrappers(Finding.What.NewValue)
+                                     : Finding.What.Root;
     Finding.AcquiredInEarlierIteration =
         Finding.AcquiredAt == OwnAcquisition ||
         !SM.isBeforeInTranslationUnit(Finding.AcquiredAt->getBeginLoc(),
-                                      Finding.Assignment->getBeginLoc());
+                                      Finding.What.Root->getBeginLoc());
   }
   // The branch note explains which path skipped the close: only meaningful
   // when some other path did close (or hand over) the handle.
@@ -242,17 +242,17 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
       continue;
     FlowState State = In[Block->getBlockID()];
     transferBlock(*Block, State,
-                  [&](const BinaryOperator *Assignment, unsigned Index,
+                  [&](const Overwrite &What, unsigned Index,
                       const VariableState &Before) {
                     if (!(Before.Bits & OpenStates))
                       return;
-                    const VarDecl *Var = Tracked.variable(Index);
+                    const StorageKey &Key = Tracked.key(Index);
                     // `fd = f(fd)` hands the old value to f: not a loss.
-                    if (mentionsVariable(Assignment->getRHS(), Var))
+                    if (mentionsVariable(What.NewValue, Key.Var))
                       return;
                     LeakFinding Finding;
-                    Finding.Assignment = Assignment;
-                    Finding.Var = Var;
+                    Finding.What = What;
+                    Finding.Storage = Key;
                     Finding.Bits = Before.Bits;
                     Finding.AcquiredAt = Before.AcquiredAt;
                     if (Before.Bits & Released)
@@ -272,8 +272,8 @@ llvm::SmallVector<LeakFinding, 4>
 HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
   if (!Function || !Body)
     return {};
-  TrackedVariables Tracked =
-      TrackedVariables::collect(Function, Body, Catalog);
+  TrackedStorage Tracked =
+      TrackedStorage::collect(Function, Body, Catalog, Ctx);
   if (Tracked.empty() || Tracked.hasErrors())
     return {};
   // Check the budget before paying for a CFG.

@@ -3,9 +3,9 @@
 // Forward "may" dataflow over clang::CFG, one function at a time.
 //
 // Design, in the spirit of bugprone-use-after-move but as a fixed point:
-//  * TrackedVariables picks the locals and parameters that ever receive an
-//    acquisition; nothing else is tracked and a function without any is not
-//    analysed at all.
+//  * TrackedStorage picks the locals, parameters and array elements that
+//    ever receive an acquisition; nothing else is tracked and a function
+//    without any is not analysed at all.
 //  * The CFG is built with every subexpression as an element
 //    (setAllAlwaysAdd), so one pass over a block sees operands before the
 //    expression that consumes them, in evaluation order.
@@ -15,8 +15,8 @@
 //    (stores, returns, unknown calls, captures, address-of) makes it escape.
 //  * Validity tests on branch conditions refine the state per CFG edge.
 //  * Blocks are visited in reverse post-order until nothing changes; a final
-//    pass replays each block once and records every assignment that may
-//    overwrite an open handle.
+//    pass replays each block once and records every assignment or
+//    out-parameter acquisition that may overwrite an open handle.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,6 +25,8 @@
 
 #include "HandleFamilies.h"
 #include "HandleState.h"
+#include "HandleTransfer.h"
+#include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -33,10 +35,10 @@ namespace clang::tidy::resource {
 /// An assignment that may overwrite an open handle, with the evidence the
 /// check needs to explain it.
 struct LeakFinding {
-  /// The assignment `Var = ...` that loses the handle.
-  const BinaryOperator *Assignment = nullptr;
-  /// The variable overwritten.
-  const VarDecl *Var = nullptr;
+  /// The assignment or out-parameter acquisition that loses the handle.
+  Overwrite What = {nullptr, nullptr, nullptr};
+  /// The storage overwritten.
+  StorageKey Storage;
   /// Every state the variable may be in just before the assignment.
   HandleStateSet Bits = 0;
   /// An acquisition whose handle may still be held there.

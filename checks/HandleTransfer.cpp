@@ -9,42 +9,42 @@
 
 namespace clang::tidy::resource {
 
-void HandleTransfer::setSources(const Expr *E, FlowState &State,
-                                HandleStateSet Bits, const Expr *Site) const {
-  llvm::SmallVector<const VarDecl *, 2> Sources;
-  collectValueSources(E, Sources);
-  for (const VarDecl *Var : Sources) {
-    int Index = Tracked.indexOf(Var);
-    if (Index < 0)
-      continue;
-    VariableState &VS = State[Index];
-    if (Bits == Released) {
-      // Closing a value known to be invalid releases nothing: keep those
-      // states so `if (fd < 0) close(fd);` does not count as a release.
-      HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
-      VS.Bits = KeptInvalid | ((VS.Bits & ~KeptInvalid) ? Released : 0);
-      if (VS.Bits & Released)
-        VS.ReleasedAt = Site;
-      continue;
-    }
-    VS.Bits = Bits;
-  }
+llvm::SmallVector<unsigned, 2> HandleTransfer::sourcesOf(const Expr *E) const {
+  llvm::SmallVector<StorageKey, 2> Keys;
+  collectValueSources(E, Ctx, Keys);
+  llvm::SmallVector<unsigned, 2> Indexes;
+  for (const StorageKey &Key : Keys)
+    Tracked.indexesReachedBy(Key, Indexes);
+  return Indexes;
 }
 
 void HandleTransfer::escapeSources(const Expr *E, FlowState &State,
-                                   const VarDecl *Keep) const {
-  llvm::SmallVector<const VarDecl *, 2> Sources;
-  collectValueSources(E, Sources);
-  for (const VarDecl *Var : Sources) {
-    int Index = Tracked.indexOf(Var);
-    if (Index >= 0 && Var != Keep)
+                                   std::optional<StorageKey> Keep) const {
+  int KeepIndex = Keep ? Tracked.indexOf(*Keep) : -1;
+  for (unsigned Index : sourcesOf(E))
+    if (static_cast<int>(Index) != KeepIndex)
       State[Index].Bits = Escaped;
+}
+
+void HandleTransfer::releaseSources(const Expr *E, FlowState &State,
+                                    const Expr *Site) const {
+  for (unsigned Index : sourcesOf(E)) {
+    VariableState &VS = State[Index];
+    // Closing a value known to be invalid releases nothing: keep those
+    // states so `if (fd < 0) close(fd);` does not count as a release.
+    HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
+    VS.Bits = KeptInvalid | ((VS.Bits & ~KeptInvalid) ? Released : 0);
+    if (VS.Bits & Released)
+      VS.ReleasedAt = Site;
   }
 }
 
-VariableState
-HandleTransfer::stateOfAssignedValue(const Expr *Value,
-                                     const VariableState &Current) const {
+void HandleTransfer::forgetSources(const Expr *E, FlowState &State) const {
+  for (unsigned Index : sourcesOf(E))
+    State[Index].Bits = Unknown;
+}
+
+VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
   VariableState Result;
   const Expr *Stripped = stripValueWrappers(Value);
   if (!Stripped) {
@@ -58,8 +58,8 @@ HandleTransfer::stateOfAssignedValue(const Expr *Value,
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Stripped)) {
     // `fd = ok ? socket(...) : -1` may hold either arm.
-    Result = stateOfAssignedValue(Cond->getTrueExpr(), Current);
-    Result.join(stateOfAssignedValue(Cond->getFalseExpr(), Current));
+    Result = stateOfAssignedValue(Cond->getTrueExpr());
+    Result.join(stateOfAssignedValue(Cond->getFalseExpr()));
     return Result;
   }
   // Test the unstripped value: stripping `(FILE *)0`'s cast leaves an int 0,
@@ -75,46 +75,55 @@ HandleTransfer::stateOfAssignedValue(const Expr *Value,
 
 void HandleTransfer::applyAssignment(const BinaryOperator *BO,
                                      FlowState &State,
-                                     AssignmentObserver Observer) const {
-  const VarDecl *Target = nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens()))
-    Target = dyn_cast<VarDecl>(Ref->getDecl());
-  int Index = Target ? Tracked.indexOf(Target) : -1;
-
+                                     OverwriteObserver Observer) const {
+  std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
+  int Index = Target ? Tracked.indexOf(*Target) : -1;
   if (Index < 0)
     return;
   if (Observer)
-    Observer(BO, Index, State[Index]);
-  State[Index] = stateOfAssignedValue(BO->getRHS(), State[Index]);
+    Observer(Overwrite{BO, BO, BO->getRHS()}, Index, State[Index]);
+  State[Index] = stateOfAssignedValue(BO->getRHS());
 }
 
 void HandleTransfer::applyDeclaration(const DeclStmt *DS,
                                       FlowState &State) const {
+  // A copy made inside a system macro (glibc's FD_SET under
+  // _FORTIFY_SOURCE copies the descriptor into a local) only reads it.
+  const bool InSystemMacro =
+      Ctx.getSourceManager().isInSystemMacro(DS->getBeginLoc());
   for (const Decl *D : DS->decls()) {
     const auto *Var = dyn_cast<VarDecl>(D);
     if (!Var)
       continue;
     const Expr *Init = Var->getInit();
-    // A copy made inside a system macro (glibc's FD_SET under
-    // _FORTIFY_SOURCE copies the descriptor into a local) only reads it.
-    const bool InSystemMacro =
-        Ctx.getSourceManager().isInSystemMacro(DS->getBeginLoc());
     if (Init && !InSystemMacro)
-      escapeSources(Init, State, Var);
-    int Index = Tracked.indexOf(Var);
-    if (Index < 0)
-      continue;
-    if (!Init) {
-      State[Index] = VariableState{Uninitialized, nullptr, nullptr};
+      escapeSources(Init, State, StorageKey{Var, -1});
+    if (int Index = Tracked.indexOf({Var, -1}); Index >= 0) {
+      State[Index] = Init ? stateOfAssignedValue(Init)
+                          : VariableState{Uninitialized, nullptr, nullptr};
       continue;
     }
-    State[Index] = stateOfAssignedValue(Init, VariableState{});
+    // Tracked elements of an array: from the initializer list, if any.
+    const auto *List = dyn_cast_or_null<InitListExpr>(
+        Init ? Init->IgnoreParenImpCasts() : nullptr);
+    llvm::SmallVector<unsigned, 2> Elements;
+    Tracked.indexesReachedBy({Var, -1}, Elements);
+    for (unsigned Index : Elements) {
+      int Element = Tracked.key(Index).Index;
+      if (!Init)
+        State[Index] = VariableState{Uninitialized, nullptr, nullptr};
+      else if (List && Element < static_cast<int>(List->getNumInits()))
+        State[Index] = stateOfAssignedValue(List->getInit(Element));
+      else
+        State[Index] = VariableState{Unknown, nullptr, nullptr};
+    }
   }
 }
 
-void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
+void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
+                               OverwriteObserver Observer) const {
   // std::move(fd) forwards fd to whoever consumes the call's value.
   if (forwardedArgument(Call))
     return;
@@ -126,9 +135,10 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionRole *Role = Catalog.roleOf(Callee);
   // Compiler builtins (__builtin_expect, ...) only compute with values.
-  const bool IsBuiltin = Callee && Callee->getBuiltinID() != 0;
+  if (Callee && Callee->getBuiltinID() != 0)
+    return;
   llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  // The implicit object of an operator call is not a handle argument.
+  // The object of a member operator call is not a handle argument.
   unsigned FirstArg = 0;
   if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
       !Args.empty()) {
@@ -136,17 +146,27 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     FirstArg = 1;
   }
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
-    if (IsBuiltin)
-      continue;
     if (!Role) {
       escapeSources(Args[I], State);
       continue;
     }
-    switch (Role->roleOfArgument(I - FirstArg)) {
+    unsigned ParamIndex = I - FirstArg;
+    if (Role->Acquires && Role->OutParam == static_cast<int>(ParamIndex)) {
+      for (const StorageKey &Key : outParameterTargets(Args[I], *Role, Ctx)) {
+        int Index = Tracked.indexOf(Key);
+        if (Index < 0)
+          continue;
+        if (Observer)
+          Observer(Overwrite{Args[I], Call, nullptr}, Index, State[Index]);
+        State[Index] = VariableState{OpenUnchecked, Call, nullptr};
+      }
+      continue;
+    }
+    switch (Role->roleOfArgument(ParamIndex)) {
     case ArgumentRole::Use:
       break;
     case ArgumentRole::Release:
-      setSources(Args[I], State, Released, Call);
+      releaseSources(Args[I], State, Call);
       break;
     case ArgumentRole::Sink:
       escapeSources(Args[I], State);
@@ -156,7 +176,7 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
 }
 
 void HandleTransfer::apply(const Stmt *S, FlowState &State,
-                           AssignmentObserver Observer) const {
+                           OverwriteObserver Observer) const {
   if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
     return;
 
@@ -167,14 +187,16 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
     }
     // `fd += 1` leaves a value we do not model.
     if (BO->isCompoundAssignmentOp())
-      setSources(BO->getLHS(), State, Unknown, nullptr);
+      forgetSources(BO->getLHS(), State);
     return;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-    if (UO->getOpcode() == UO_AddrOf)
-      escapeSources(UO->getSubExpr(), State);
-    else if (UO->isIncrementDecrementOp())
-      setSources(UO->getSubExpr(), State, Unknown, nullptr);
+    if (UO->getOpcode() == UO_AddrOf) {
+      if (!Tracked.isAcquisitionOutArgument(UO))
+        escapeSources(UO->getSubExpr(), State);
+    } else if (UO->isIncrementDecrementOp()) {
+      forgetSources(UO->getSubExpr(), State);
+    }
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -182,7 +204,7 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    applyCall(Call, State);
+    applyCall(Call, State, Observer);
     return;
   }
   if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
@@ -191,21 +213,23 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
     // Captured by copy or by reference, the closure may close or keep it.
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (!Capture.capturesVariable())
-        continue;
-      if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-        if (int Index = Tracked.indexOf(Var); Index >= 0)
-          State[Index].Bits = Escaped;
-    }
+    llvm::SmallVector<unsigned, 2> Captured;
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable())
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          Tracked.indexesReachedBy({Var, -1}, Captured);
+    for (unsigned Index : Captured)
+      State[Index].Bits = Escaped;
     for (const Expr *Init : Lambda->capture_inits())
       escapeSources(Init, State);
     return;
   }
   if (const auto *Block = dyn_cast<BlockExpr>(S)) {
+    llvm::SmallVector<unsigned, 2> Captured;
     for (const BlockDecl::Capture &Capture : Block->getBlockDecl()->captures())
-      if (int Index = Tracked.indexOf(Capture.getVariable()); Index >= 0)
-        State[Index].Bits = Escaped;
+      Tracked.indexesReachedBy({Capture.getVariable(), -1}, Captured);
+    for (unsigned Index : Captured)
+      State[Index].Bits = Escaped;
     return;
   }
   // Anything that builds an object or aggregate from the value stores it.

@@ -3,7 +3,7 @@
 // The transfer function: what one CFG element does to the tracked state.
 // Elements arrive in evaluation order with every subexpression present, so
 // each statement only inspects its direct operands: the *consumer* of a
-// variable's value decides what happens to the handle (a release call closes
+// storage's value decides what happens to the handle (a release call closes
 // it, a store makes it escape, a comparison just reads it).
 //
 //===----------------------------------------------------------------------===//
@@ -13,49 +13,63 @@
 
 #include "HandleFamilies.h"
 #include "HandleState.h"
-#include "TrackedVariables.h"
+#include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::resource {
 
-/// Called just before an assignment overwrites tracked variable \p Index.
-using AssignmentObserver = llvm::function_ref<void(
-    const BinaryOperator *Assignment, unsigned Index,
-    const VariableState &Before)>;
+/// Something that replaces the value of a tracked storage.
+struct Overwrite {
+  /// The `=` (BinaryOperator), or the out-argument (`&db`, `fds`) of an
+  /// acquisition call.
+  const Expr *Site;
+  /// The statement-level expression to place a fix before: the assignment
+  /// or the call.
+  const Expr *Root;
+  /// The value stored, for assignments; null for out-parameters.
+  const Expr *NewValue;
+};
+
+/// Called just before an overwrite of tracked storage \p Index takes effect.
+using OverwriteObserver = llvm::function_ref<void(
+    const Overwrite &What, unsigned Index, const VariableState &Before)>;
 
 class HandleTransfer {
 public:
-  HandleTransfer(const HandleCatalog &Catalog, const TrackedVariables &Tracked,
+  HandleTransfer(const HandleCatalog &Catalog, const TrackedStorage &Tracked,
                  const ASTContext &Ctx)
       : Catalog(Catalog), Tracked(Tracked), Ctx(Ctx) {}
 
   /// Applies the effect of \p S to \p State. \p Observer, when given, sees
-  /// every assignment to a tracked variable before it takes effect.
+  /// every overwrite of tracked storage before it takes effect.
   void apply(const Stmt *S, FlowState &State,
-             AssignmentObserver Observer = nullptr) const;
+             OverwriteObserver Observer = nullptr) const;
 
-  /// The state a variable has after being assigned \p Value while it was
-  /// in \p Current.
-  VariableState stateOfAssignedValue(const Expr *Value,
-                                     const VariableState &Current) const;
+  /// The state storage has after being assigned \p Value.
+  VariableState stateOfAssignedValue(const Expr *Value) const;
 
 private:
   void applyAssignment(const BinaryOperator *BO, FlowState &State,
-                       AssignmentObserver Observer) const;
+                       OverwriteObserver Observer) const;
   void applyDeclaration(const DeclStmt *DS, FlowState &State) const;
-  void applyCall(const CallExpr *Call, FlowState &State) const;
+  void applyCall(const CallExpr *Call, FlowState &State,
+                 OverwriteObserver Observer) const;
 
-  /// Marks every tracked variable whose value \p E may yield as escaped,
+  /// Indexes of the tracked storage whose value \p E may yield.
+  llvm::SmallVector<unsigned, 2> sourcesOf(const Expr *E) const;
+  /// Marks every tracked storage whose value \p E may yield as escaped,
   /// except \p Keep.
   void escapeSources(const Expr *E, FlowState &State,
-                     const VarDecl *Keep = nullptr) const;
-  /// Sets every tracked variable whose value \p E may yield to \p Bits.
-  void setSources(const Expr *E, FlowState &State, HandleStateSet Bits,
-                  const Expr *Site) const;
+                     std::optional<StorageKey> Keep = std::nullopt) const;
+  /// Marks every tracked storage whose value \p E may yield as released.
+  void releaseSources(const Expr *E, FlowState &State,
+                      const Expr *Site) const;
+  /// Sets every tracked storage whose value \p E may yield to Unknown.
+  void forgetSources(const Expr *E, FlowState &State) const;
 
   const HandleCatalog &Catalog;
-  const TrackedVariables &Tracked;
+  const TrackedStorage &Tracked;
   const ASTContext &Ctx;
 };
 

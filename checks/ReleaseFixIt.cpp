@@ -22,9 +22,9 @@ struct StatementSite {
 
 /// The statement whose only job is the assignment, or nullopt if the
 /// assignment is part of a larger expression or a condition.
-std::optional<StatementSite> findStatementSite(const BinaryOperator &Assignment,
+std::optional<StatementSite> findStatementSite(const Expr &Root,
                                                const ParentMap &Parents) {
-  const Stmt *Current = &Assignment;
+  const Stmt *Current = &Root;
   while (true) {
     const Stmt *Parent = Parents.getParent(Current);
     if (!Parent)
@@ -159,21 +159,20 @@ std::string releaseStatement(llvm::StringRef Release, llvm::StringRef Var,
 } // namespace
 
 llvm::SmallVector<FixItHint, 2>
-buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
-                const HandleFamily &Family, bool NeedsGuard,
-                const FunctionDecl &Function, const ParentMap &Parents,
-                ASTContext &Ctx) {
+buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
+                llvm::StringRef Handle, const HandleFamily &Family,
+                bool NeedsGuard, const FunctionDecl &Function,
+                const ParentMap &Parents, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  if (!Var.getIdentifier())
+  if (Handle.empty())
     return {};
-  std::optional<StatementSite> Site = findStatementSite(Assignment, Parents);
+  std::optional<StatementSite> Site = findStatementSite(Root, Parents);
   if (!Site)
     return {};
   // The statement must be written in the file: a macro argument on the
   // right (`fp = NULL`) is fine, a statement made by a macro is not.
   SourceLocation Begin = Site->Statement->getBeginLoc();
-  if (Begin.isInvalid() || Begin.isMacroID() ||
-      Assignment.getOperatorLoc().isMacroID())
+  if (Begin.isInvalid() || Begin.isMacroID() || SiteLoc.isMacroID())
     return {};
   CharSourceRange Range = Lexer::makeFileCharRange(
       CharSourceRange::getTokenRange(Site->Statement->getSourceRange()), SM,
@@ -185,7 +184,7 @@ buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
   if (!Release)
     return {};
   std::string Statement =
-      releaseStatement(*Release, Var.getName(), Family, NeedsGuard);
+      releaseStatement(*Release, Handle, Family, NeedsGuard);
 
   if (Site->NeedsBraces) {
     // The `;` follows the statement's last token (or the macro holding it).

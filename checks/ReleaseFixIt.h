@@ -19,15 +19,17 @@
 
 namespace clang::tidy::resource {
 
-/// Edits inserting `release(var);` (guarded by a validity test when
-/// \p NeedsGuard) before the statement containing \p Assignment, or an
-/// empty list when no certainly-correct edit exists. \p Parents maps the
-/// statements of \p Function's body to their parents.
+/// Edits inserting `release(handle);` (guarded by a validity test when
+/// \p NeedsGuard) before the statement made of \p Root (an assignment or
+/// an acquisition call), or an empty list when no certainly-correct edit
+/// exists. \p SiteLoc is where the overwrite happens (the `=`), \p Handle
+/// the storage as written ("fd", "fds[0]"). \p Parents maps the statements
+/// of \p Function's body to their parents.
 llvm::SmallVector<FixItHint, 2>
-buildReleaseFix(const BinaryOperator &Assignment, const VarDecl &Var,
-                const HandleFamily &Family, bool NeedsGuard,
-                const FunctionDecl &Function, const ParentMap &Parents,
-                ASTContext &Ctx);
+buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
+                llvm::StringRef Handle, const HandleFamily &Family,
+                bool NeedsGuard, const FunctionDecl &Function,
+                const ParentMap &Parents, ASTContext &Ctx);
 
 } // namespace clang::tidy::resource
 

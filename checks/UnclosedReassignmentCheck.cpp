@@ -73,9 +73,14 @@ void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
                                        const FunctionDecl &Function,
                                        const ParentMap &Parents,
                                        ASTContext &Ctx) {
-  SourceLocation Loc = Finding.Assignment->getOperatorLoc();
+  // Point at the `=` of an assignment, at the out-argument of a call.
+  SourceLocation Loc =
+      isa<BinaryOperator>(Finding.What.Site)
+          ? cast<BinaryOperator>(Finding.What.Site)->getOperatorLoc()
+          : Finding.What.Site->getBeginLoc();
   if (!Reported.insert(Loc).second)
     return;
+  const std::string Handle = Finding.Storage.spelling();
 
   const FunctionRole *Role = nullptr;
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Finding.AcquiredAt))
@@ -91,7 +96,7 @@ void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
                         "%1; the previous %2 leaks")
             : diag(Loc, "'%0' is overwritten while it may still hold an open "
                         "%1; the previous %2 leaks on some paths");
-    Diag << Finding.Var->getName() << Noun << LeakNoun;
+    Diag << Handle << Noun << LeakNoun;
     // A fix is certain only if no path already released or gave away the
     // handle and the variable's value is defined on every path.
     if (Family && (Finding.Bits & ~FixableStates) == 0) {
@@ -102,7 +107,7 @@ void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
           (Finding.Bits & KnownInvalidStates) ||
           ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
       for (const FixItHint &Hint :
-           buildReleaseFix(*Finding.Assignment, *Finding.Var, *Family,
+           buildReleaseFix(*Finding.What.Root, Loc, Handle, *Family,
                            NeedsGuard, Function, Parents, Ctx))
         Diag << Hint;
     }
@@ -114,17 +119,17 @@ void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
              ? "'%0' was opened here in a previous loop iteration"
              : "'%0' was opened here",
          DiagnosticIDs::Note)
-        << Finding.Var->getName();
+        << Handle;
   if (Finding.ReleasedAt)
     diag(Finding.ReleasedAt->getBeginLoc(),
          "'%0' is closed here on some paths, but not on all",
          DiagnosticIDs::Note)
-        << Finding.Var->getName();
+        << Handle;
   if (Finding.SkippingCondition)
     diag(Finding.SkippingCondition->getBeginLoc(),
          "'%0' stays open when this condition is %select{false|true}1",
          DiagnosticIDs::Note)
-        << Finding.Var->getName() << Finding.SkipsWhenTrue;
+        << Handle << Finding.SkipsWhenTrue;
 }
 
 } // namespace clang::tidy::resource

@@ -1,0 +1,123 @@
+//===--- TrackedStorage.h - resource-tidy ---------------------------------===//
+//
+// What the analysis of one function tracks. A *storage key* names one place
+// that can hold a handle: a local variable or parameter, or one constant
+// element of a local array (`fds[0]` after `pipe(fds)`).
+//
+// Before paying for a CFG we walk the function body once to find the keys
+// worth tracking: those that receive an acquisition somewhere, as the target
+// of `=`, as an initialized variable, or through an out-parameter
+// (`sqlite3_open(path, &db)`, `pipe(fds)`). A function with none costs
+// nothing more. The same walk notices code we must not analyse (expressions
+// with errors) and counts statements for the analysis budget.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_TRACKEDSTORAGE_H
+#define RESOURCE_TIDY_TRACKEDSTORAGE_H
+
+#include "HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <string>
+
+namespace clang::tidy::resource {
+
+/// One place that can hold a handle.
+struct StorageKey {
+  const VarDecl *Var = nullptr;
+  /// Element of the array variable Var, or -1 for Var itself.
+  int Index = -1;
+
+  bool operator==(const StorageKey &Other) const {
+    return Var == Other.Var && Index == Other.Index;
+  }
+  /// How the storage is written in source: "fd", "fds[1]".
+  std::string spelling() const;
+};
+
+/// The storage \p E designates directly, looking through parentheses and
+/// implicit casts: a variable, or an array variable's element at a constant
+/// index. Null for anything else.
+std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx);
+
+} // namespace clang::tidy::resource
+
+namespace llvm {
+template <> struct DenseMapInfo<clang::tidy::resource::StorageKey> {
+  using Key = clang::tidy::resource::StorageKey;
+  static Key getEmptyKey() {
+    return {DenseMapInfo<const clang::VarDecl *>::getEmptyKey(), -1};
+  }
+  static Key getTombstoneKey() {
+    return {DenseMapInfo<const clang::VarDecl *>::getTombstoneKey(), -1};
+  }
+  static unsigned getHashValue(const Key &K) {
+    return hash_combine(K.Var, K.Index);
+  }
+  static bool isEqual(const Key &A, const Key &B) { return A == B; }
+};
+} // namespace llvm
+
+namespace clang::tidy::resource {
+
+/// The storage one function's analysis tracks, with dense indexes.
+class TrackedStorage {
+public:
+  /// Scans \p Body of \p Function. Lambda and block bodies inside it are
+  /// not scanned: they are analysed as functions of their own.
+  static TrackedStorage collect(const FunctionDecl *Function, const Stmt *Body,
+                                const HandleCatalog &Catalog,
+                                const ASTContext &Ctx);
+
+  /// True when the body contains expressions with errors.
+  bool hasErrors() const { return HasErrors; }
+
+  /// Statements in the body (lambda bodies excluded): a cheap size measure
+  /// checked against the analysis budget before any CFG is built.
+  unsigned statementCount() const { return StatementCount; }
+
+  bool empty() const { return Keys.empty(); }
+  unsigned size() const { return Keys.size(); }
+  const StorageKey &key(unsigned Index) const { return Keys[Index]; }
+
+  /// The dense index of \p Key, or -1 if it is not tracked.
+  int indexOf(const StorageKey &Key) const {
+    auto It = Indexes.find(Key);
+    return It == Indexes.end() ? -1 : static_cast<int>(It->second);
+  }
+
+  /// Appends the indexes a use of \p Key reaches: \p Key itself, or every
+  /// tracked element when \p Key is a whole array.
+  void indexesReachedBy(const StorageKey &Key,
+                        llvm::SmallVectorImpl<unsigned> &Out) const;
+
+  /// True when \p AddressOf (`&db`) is the out-argument of an acquisition
+  /// call: it receives a handle rather than letting one escape.
+  bool isAcquisitionOutArgument(const Expr *AddressOf) const {
+    return OutArguments.contains(AddressOf);
+  }
+
+private:
+  friend class TrackingScanner;
+  void add(const StorageKey &Key);
+
+  llvm::SmallVector<StorageKey, 8> Keys;
+  llvm::DenseMap<StorageKey, unsigned> Indexes;
+  llvm::SmallPtrSet<const Expr *, 4> OutArguments;
+  bool HasErrors = false;
+  unsigned StatementCount = 0;
+};
+
+/// The keys an acquisition through argument \p Arg of a call with \p Role
+/// fills: `&db` -> db; `fds` (an array) -> fds[0], fds[1].
+llvm::SmallVector<StorageKey, 2> outParameterTargets(const Expr *Arg,
+                                                     const FunctionRole &Role,
+                                                     const ASTContext &Ctx);
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_TRACKEDSTORAGE_H
