@@ -107,6 +107,19 @@ HandleCatalog HandleCatalog::builtin() {
   Catalog.addAcquire("popen", Process, "process stream");
   Catalog.addAcquire("opendir", Directory, "directory stream");
 
+  // pipe(fds), pipe2(fds, flags), socketpair(d, t, p, fds) fill two
+  // descriptors into an array.
+  Catalog.addAcquire("pipe", Descriptor, "pipe descriptor", {}, 0, 2);
+  Catalog.addAcquire("pipe2", Descriptor, "pipe descriptor", {}, 0, 2);
+  Catalog.addAcquire("socketpair", Descriptor, "socket", {}, 3, 2);
+
+  // getaddrinfo(node, service, hints, &res) allocates the result list.
+  const HandleFamily *AddressList = Catalog.addFamily(
+      {"addrinfo", "freeaddrinfo", InvalidValueKind::NullPointer,
+       /*ReleaseAcceptsInvalid=*/false, "address list"});
+  Catalog.addAcquire("getaddrinfo", AddressList, "address list", {}, 3);
+  Catalog.addRelease("freeaddrinfo");
+
   // These move the descriptor they are given into the new stream.
   Catalog.addAcquire("fdopen", Stream, "FILE stream", {ArgumentRole::Sink});
   Catalog.addAcquire("fdopendir", Directory, "directory stream",

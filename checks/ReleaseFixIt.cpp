@@ -6,6 +6,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include <optional>
 
 namespace clang::tidy::resource {
@@ -160,11 +161,11 @@ std::string releaseStatement(llvm::StringRef Release, llvm::StringRef Var,
 
 llvm::SmallVector<FixItHint, 2>
 buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
-                llvm::StringRef Handle, const HandleFamily &Family,
-                bool NeedsGuard, const FunctionDecl &Function,
-                const ParentMap &Parents, ASTContext &Ctx) {
+                llvm::ArrayRef<ReleaseAction> Releases,
+                const FunctionDecl &Function, const ParentMap &Parents,
+                ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  if (Handle.empty())
+  if (Releases.empty())
     return {};
   std::optional<StatementSite> Site = findStatementSite(Root, Parents);
   if (!Site)
@@ -179,12 +180,15 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
       Ctx.getLangOpts());
   if (Range.isInvalid())
     return {};
-  std::optional<std::string> Release =
-      spellReleaseFunction(Family.ReleaseFunction, Function, Begin, Ctx);
-  if (!Release)
-    return {};
-  std::string Statement =
-      releaseStatement(*Release, Handle, Family, NeedsGuard);
+  llvm::SmallVector<std::string, 2> Statements;
+  for (const ReleaseAction &Action : Releases) {
+    std::optional<std::string> Release = spellReleaseFunction(
+        Action.Family->ReleaseFunction, Function, Begin, Ctx);
+    if (!Release || Action.Handle.empty())
+      return {};
+    Statements.push_back(releaseStatement(*Release, Action.Handle,
+                                          *Action.Family, Action.NeedsGuard));
+  }
 
   if (Site->NeedsBraces) {
     // The `;` follows the statement's last token (or the macro holding it).
@@ -195,13 +199,17 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
         /*SkipTrailingWhitespaceAndNewLine=*/false);
     if (AfterSemi.isInvalid())
       return {};
-    return {FixItHint::CreateInsertion(Begin, "{ " + Statement + " "),
+    return {FixItHint::CreateInsertion(
+                Begin, "{ " + llvm::join(Statements, " ") + " "),
             FixItHint::CreateInsertion(AfterSemi, " }")};
   }
+  // On its own line with the statement's indentation, or inline when other
+  // code precedes the statement on its line.
+  std::string Separator = " ";
   if (std::optional<llvm::StringRef> Indent = indentationBefore(Begin, SM))
-    return {FixItHint::CreateInsertion(Begin,
-                                       Statement + "\n" + Indent->str())};
-  return {FixItHint::CreateInsertion(Begin, Statement + " ")};
+    Separator = "\n" + Indent->str();
+  return {FixItHint::CreateInsertion(
+      Begin, llvm::join(Statements, Separator) + Separator)};
 }
 
 } // namespace clang::tidy::resource

@@ -19,17 +19,25 @@
 
 namespace clang::tidy::resource {
 
-/// Edits inserting `release(handle);` (guarded by a validity test when
-/// \p NeedsGuard) before the statement made of \p Root (an assignment or
-/// an acquisition call), or an empty list when no certainly-correct edit
-/// exists. \p SiteLoc is where the overwrite happens (the `=`), \p Handle
-/// the storage as written ("fd", "fds[0]"). \p Parents maps the statements
-/// of \p Function's body to their parents.
+/// One release to insert: `release(Handle);`, guarded by a validity test
+/// when NeedsGuard.
+struct ReleaseAction {
+  /// The storage as written: "fd", "fds[0]".
+  std::string Handle;
+  const HandleFamily *Family;
+  bool NeedsGuard;
+};
+
+/// Edits inserting \p Releases before the statement made of \p Root (an
+/// assignment or an acquisition call), or an empty list when no
+/// certainly-correct edit exists. \p SiteLoc is where the overwrite happens
+/// (the `=`). \p Parents maps the statements of \p Function's body to
+/// their parents.
 llvm::SmallVector<FixItHint, 2>
 buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
-                llvm::StringRef Handle, const HandleFamily &Family,
-                bool NeedsGuard, const FunctionDecl &Function,
-                const ParentMap &Parents, ASTContext &Ctx);
+                llvm::ArrayRef<ReleaseAction> Releases,
+                const FunctionDecl &Function, const ParentMap &Parents,
+                ASTContext &Ctx);
 
 } // namespace clang::tidy::resource
 

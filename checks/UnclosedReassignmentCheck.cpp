@@ -65,71 +65,100 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
   if (Findings.empty())
     return;
   ParentMap Parents(const_cast<Stmt *>(Body));
-  for (const LeakFinding &Finding : Findings)
-    report(Finding, *Function, Parents, *Result.Context);
+  // Findings of one site (pipe(fds) overwrites two handles) are adjacent.
+  llvm::ArrayRef<LeakFinding> Rest(Findings);
+  while (!Rest.empty()) {
+    size_t Count = 1;
+    while (Count < Rest.size() && Rest[Count].What.Site == Rest[0].What.Site)
+      ++Count;
+    reportSite(Rest.take_front(Count), *Function, Parents, *Result.Context);
+    Rest = Rest.drop_front(Count);
+  }
 }
 
-void UnclosedReassignmentCheck::report(const LeakFinding &Finding,
-                                       const FunctionDecl &Function,
-                                       const ParentMap &Parents,
-                                       ASTContext &Ctx) {
+const FunctionRole *
+UnclosedReassignmentCheck::acquisitionRole(const LeakFinding &Finding) const {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Finding.AcquiredAt))
+    return Catalog.roleOf(Call->getDirectCallee());
+  return nullptr;
+}
+
+/// The release a fix-it may insert for \p Finding, or nullopt when no fix
+/// is certainly right: some path already released or gave away the handle,
+/// or the storage may be uninitialized.
+static std::optional<ReleaseAction> fixFor(const LeakFinding &Finding,
+                                           const FunctionRole *Role) {
+  const HandleFamily *Family = Role ? Role->Acquires : nullptr;
+  if (!Family || (Finding.Bits & ~FixableStates) != 0)
+    return std::nullopt;
+  // Guard when some path is known to hold the invalid value, or when an
+  // unchecked acquisition may have failed and the release cannot take the
+  // invalid value (fclose(NULL) crashes, close(-1) is harmless).
+  bool NeedsGuard =
+      (Finding.Bits & KnownInvalidStates) ||
+      ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
+  return ReleaseAction{Finding.Storage.spelling(), Family, NeedsGuard};
+}
+
+void UnclosedReassignmentCheck::reportSite(
+    llvm::ArrayRef<LeakFinding> Findings, const FunctionDecl &Function,
+    const ParentMap &Parents, ASTContext &Ctx) {
+  const LeakFinding &First = Findings.front();
   // Point at the `=` of an assignment, at the out-argument of a call.
   SourceLocation Loc =
-      isa<BinaryOperator>(Finding.What.Site)
-          ? cast<BinaryOperator>(Finding.What.Site)->getOperatorLoc()
-          : Finding.What.Site->getBeginLoc();
-  if (!Reported.insert(Loc).second)
-    return;
-  const std::string Handle = Finding.Storage.spelling();
+      isa<BinaryOperator>(First.What.Site)
+          ? cast<BinaryOperator>(First.What.Site)->getOperatorLoc()
+          : First.What.Site->getBeginLoc();
 
-  const FunctionRole *Role = nullptr;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Finding.AcquiredAt))
-    Role = Catalog.roleOf(Call->getDirectCallee());
-  const HandleFamily *Family = Role ? Role->Acquires : nullptr;
-  StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : StringRef("handle");
-  StringRef LeakNoun = Family ? StringRef(Family->LeakNoun) : "handle";
+  llvm::SmallVector<ReleaseAction, 2> Releases;
+  for (const LeakFinding &Finding : Findings)
+    if (std::optional<ReleaseAction> Action =
+            fixFor(Finding, acquisitionRole(Finding)))
+      Releases.push_back(*Action);
+  llvm::SmallVector<FixItHint, 2> Fix = buildReleaseFix(
+      *First.What.Root, Loc, Releases, Function, Parents, Ctx);
 
-  {
-    auto Diag =
-        Finding.isDefinite()
-            ? diag(Loc, "'%0' is overwritten while it still holds an open "
-                        "%1; the previous %2 leaks")
-            : diag(Loc, "'%0' is overwritten while it may still hold an open "
-                        "%1; the previous %2 leaks on some paths");
-    Diag << Handle << Noun << LeakNoun;
-    // A fix is certain only if no path already released or gave away the
-    // handle and the variable's value is defined on every path.
-    if (Family && (Finding.Bits & ~FixableStates) == 0) {
-      // Guard when some path is known to hold the invalid value, or when an
-      // unchecked acquisition may have failed and the release cannot take
-      // the invalid value (fclose(NULL) crashes, close(-1) is harmless).
-      bool NeedsGuard =
-          (Finding.Bits & KnownInvalidStates) ||
-          ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
-      for (const FixItHint &Hint :
-           buildReleaseFix(*Finding.What.Root, Loc, Handle, *Family,
-                           NeedsGuard, Function, Parents, Ctx))
-        Diag << Hint;
+  for (const LeakFinding &Finding : Findings) {
+    const std::string Handle = Finding.Storage.spelling();
+    if (!Reported.insert({Loc, Handle}).second)
+      continue;
+    const FunctionRole *Role = acquisitionRole(Finding);
+    const HandleFamily *Family = Role ? Role->Acquires : nullptr;
+    StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
+    StringRef LeakNoun = Family ? StringRef(Family->LeakNoun) : "handle";
+    {
+      auto Diag =
+          Finding.isDefinite()
+              ? diag(Loc, "'%0' is overwritten while it still holds an open "
+                          "%1; the previous %2 leaks")
+              : diag(Loc, "'%0' is overwritten while it may still hold an "
+                          "open %1; the previous %2 leaks on some paths");
+      Diag << Handle << Noun << LeakNoun;
+      // The fix goes on the first fixable warning of the site.
+      if (!Fix.empty() && fixFor(Finding, Role)) {
+        for (const FixItHint &Hint : Fix)
+          Diag << Hint;
+        Fix.clear();
+      }
     }
+    if (Finding.AcquiredAt)
+      diag(Finding.AcquiredAt->getBeginLoc(),
+           Finding.AcquiredInEarlierIteration
+               ? "'%0' was opened here in a previous loop iteration"
+               : "'%0' was opened here",
+           DiagnosticIDs::Note)
+          << Handle;
+    if (Finding.ReleasedAt)
+      diag(Finding.ReleasedAt->getBeginLoc(),
+           "'%0' is closed here on some paths, but not on all",
+           DiagnosticIDs::Note)
+          << Handle;
+    if (Finding.SkippingCondition)
+      diag(Finding.SkippingCondition->getBeginLoc(),
+           "'%0' stays open when this condition is %select{false|true}1",
+           DiagnosticIDs::Note)
+          << Handle << Finding.SkipsWhenTrue;
   }
-
-  if (Finding.AcquiredAt)
-    diag(Finding.AcquiredAt->getBeginLoc(),
-         Finding.AcquiredInEarlierIteration
-             ? "'%0' was opened here in a previous loop iteration"
-             : "'%0' was opened here",
-         DiagnosticIDs::Note)
-        << Handle;
-  if (Finding.ReleasedAt)
-    diag(Finding.ReleasedAt->getBeginLoc(),
-         "'%0' is closed here on some paths, but not on all",
-         DiagnosticIDs::Note)
-        << Handle;
-  if (Finding.SkippingCondition)
-    diag(Finding.SkippingCondition->getBeginLoc(),
-         "'%0' stays open when this condition is %select{false|true}1",
-         DiagnosticIDs::Note)
-        << Handle << Finding.SkipsWhenTrue;
 }
 
 } // namespace clang::tidy::resource

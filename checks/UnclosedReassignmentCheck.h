@@ -8,6 +8,8 @@
 #include "HandleFlow.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <set>
+#include <string>
 
 namespace clang {
 class ParentMap;
@@ -32,16 +34,22 @@ public:
   }
 
 private:
-  void report(const LeakFinding &Finding, const FunctionDecl &Function,
-              const ParentMap &Parents, ASTContext &Ctx);
+  /// Reports the findings of one overwrite site (several for `pipe(fds)`);
+  /// the first fixable one carries the fix that releases them all.
+  void reportSite(llvm::ArrayRef<LeakFinding> Findings,
+                  const FunctionDecl &Function, const ParentMap &Parents,
+                  ASTContext &Ctx);
+  /// The role of the acquisition a finding's handle came from, if known.
+  const FunctionRole *acquisitionRole(const LeakFinding &Finding) const;
 
   HandleCatalog Catalog;
   FlowLimits Limits;
   /// Functions already analysed in this TU (the matcher fires once per
   /// acquisition call, we analyse once per function).
   llvm::SmallPtrSet<const FunctionDecl *, 32> Analysed;
-  /// Assignments already reported (template instantiations share source).
-  llvm::DenseSet<SourceLocation> Reported;
+  /// (location, storage) pairs already reported: template instantiations
+  /// share source locations.
+  std::set<std::pair<SourceLocation, std::string>> Reported;
 };
 
 } // namespace clang::tidy::resource
