@@ -60,10 +60,20 @@ const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
   if (!E || E->isValueDependent() || E->containsErrors())
     return false;
-  if (E->getType()->isAnyPointerType() || E->getType()->isNullPtrType())
-    return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
-                                    Expr::NPC_ValueDependentIsNotNull) !=
-           Expr::NPCK_NotNull;
+  if (E->getType()->isAnyPointerType() || E->getType()->isNullPtrType()) {
+    if (E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                 Expr::NPC_ValueDependentIsNotNull) !=
+        Expr::NPCK_NotNull)
+      return true;
+    // `(HANDLE)-1`: Windows' INVALID_HANDLE_VALUE.
+    const Expr *Inner = E->IgnoreParenCasts();
+    Expr::EvalResult Result;
+    if (Inner == E || !Inner->getType()->isIntegerType() ||
+        Inner->isValueDependent() || !Inner->EvaluateAsInt(Result, Ctx))
+      return false;
+    const llvm::APSInt &Value = Result.Val.getInt();
+    return Value.isAllOnes() || (Value.isSigned() && Value == -1);
+  }
   Expr::EvalResult Result;
   if (!E->getType()->isIntegerType() || !E->EvaluateAsInt(Result, Ctx))
     return false;

@@ -5,12 +5,14 @@
 // argument N / to its result?" and the check asks it how to spell a release.
 //
 // A *family* groups the functions of one kind of handle: how its invalid value
-// looks (-1 for descriptors, null for pointers), which call releases it, and
-// what to call it in a message. A *role* says what one function does: it
-// acquires a handle of a family (as its result), releases its argument, only
-// uses its argument, or takes ownership of it (a sink such as fdopen).
+// looks (-1 for descriptors, null for pointers, a sentinel such as
+// INVALID_SOCKET), which call releases it, and what to call it in a message.
+// A *role* says what one function does: it acquires a handle of a family (as
+// its result or through an out-parameter), releases an argument, only uses
+// its arguments, or takes ownership of one (a sink such as fdopen).
 //
-// Adding a library family is one table entry in HandleFamilies.cpp.
+// The built-in tables live in BuiltinFamilies.cpp; user configuration and
+// clang's handle attributes add to the same catalog.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,9 +20,11 @@
 #define RESOURCE_TIDY_HANDLEFAMILIES_H
 
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,8 +32,10 @@ namespace clang::tidy::resource {
 
 /// How a handle's "no handle here" value is written and tested.
 enum class InvalidValueKind {
+  Inferred,        ///< From the storage's type: negative ints, null pointers.
   NegativeInteger, ///< Descriptors: -1 (any negative value) means invalid.
   NullPointer,     ///< Pointers: null means invalid.
+  Sentinel,        ///< A named constant: INVALID_SOCKET, INVALID_HANDLE_VALUE.
 };
 
 /// One kind of handle and how to release it.
@@ -38,13 +44,15 @@ struct HandleFamily {
   std::string Id;
   /// Function that releases a handle of this family, e.g. "close".
   std::string ReleaseFunction;
-  /// How the invalid value looks; decides branch refinement and guards.
-  InvalidValueKind Invalid = InvalidValueKind::NegativeInteger;
+  /// How the invalid value looks; decides the guard of a fix-it.
+  InvalidValueKind Invalid = InvalidValueKind::Inferred;
   /// Whether the release function accepts the invalid value harmlessly.
   /// When false, a fix-it must guard the release if invalid is possible.
   bool ReleaseAcceptsInvalid = false;
-  /// What the previous value is called when it leaks ("descriptor", "stream").
-  std::string LeakNoun;
+  /// What the previous value is called when it leaks ("descriptor").
+  std::string LeakNoun = "handle";
+  /// For Sentinel: the macro or constant naming the invalid value.
+  std::string InvalidSpelling;
 };
 
 /// What a call does to a handle passed as an argument.
@@ -56,7 +64,7 @@ enum class ArgumentRole {
 
 /// What one modelled function does.
 struct FunctionRole {
-  /// Family of the handle this function returns, or null if it acquires none.
+  /// Family of the handle this function acquires, or null if none.
   const HandleFamily *Acquires = nullptr;
   /// Noun for the acquired handle in messages ("socket", "FILE stream").
   std::string AcquiredNoun;
@@ -70,6 +78,9 @@ struct FunctionRole {
   llvm::SmallVector<ArgumentRole, 4> ArgRoles;
   /// Role of arguments not listed in ArgRoles.
   ArgumentRole DefaultArgRole = ArgumentRole::Use;
+  /// When not empty, this role applies only to declarations whose return
+  /// type is spelled so (Winsock's `SOCKET socket(...)` vs POSIX's).
+  std::string WhenReturnType;
 
   ArgumentRole roleOfArgument(unsigned Index) const {
     return Index < ArgRoles.size() ? ArgRoles[Index] : DefaultArgRole;
@@ -79,15 +90,17 @@ struct FunctionRole {
 /// The set of families and function roles the check knows.
 class HandleCatalog {
 public:
-  /// A catalog holding the built-in POSIX and C stdio families.
+  /// A catalog holding the built-in families (BuiltinFamilies.cpp).
   static HandleCatalog builtin();
 
   /// The role of \p Callee, or null when the catalog does not model it.
   /// Only free functions at global scope, in namespace std or with C
-  /// linkage are modelled: a method named "close" is not ::close.
+  /// linkage are modelled by name: a method named "close" is not ::close.
+  /// Functions carrying clang's acquire/release/use_handle attributes are
+  /// modelled from the attributes.
   const FunctionRole *roleOf(const FunctionDecl *Callee) const;
 
-  /// The role registered under a plain function name, or null.
+  /// The role registered under a plain function name (first variant).
   const FunctionRole *roleOf(llvm::StringRef Name) const;
 
   /// Names of every function that acquires a handle (for the matcher).
@@ -100,24 +113,40 @@ public:
   const HandleFamily *addFamily(HandleFamily Family);
 
   /// Registers \p Name as acquiring a handle of \p Family, as its result
-  /// or, when \p OutParam >= 0, through that argument.
-  void addAcquire(llvm::StringRef Name, const HandleFamily *Family,
-                  llvm::StringRef Noun,
-                  llvm::ArrayRef<ArgumentRole> ArgRoles = {},
-                  int OutParam = -1, unsigned OutCount = 1);
+  /// or, when \p OutParam >= 0, through that argument. \p WhenReturnType
+  /// restricts the role to declarations returning that type name.
+  FunctionRole &addAcquire(llvm::StringRef Name, const HandleFamily *Family,
+                           llvm::StringRef Noun, int OutParam = -1,
+                           unsigned OutCount = 1,
+                           llvm::StringRef WhenReturnType = "");
 
   /// Registers \p Name as releasing its argument \p ArgIndex.
   void addRelease(llvm::StringRef Name, unsigned ArgIndex = 0);
 
+  /// Registers \p Name as taking ownership of its argument \p ArgIndex.
+  void addSink(llvm::StringRef Name, unsigned ArgIndex);
+
   /// Registers \p Name as only using the handles passed to it.
   void addUse(llvm::StringRef Name);
 
+  /// Forgets every function role and family (for user configurations that
+  /// replace the built-ins).
+  void clear();
+
 private:
-  FunctionRole &entry(llvm::StringRef Name);
+  /// The variant of \p Name for \p WhenReturnType, created if missing.
+  FunctionRole &entry(llvm::StringRef Name, llvm::StringRef WhenReturnType);
+  const FunctionRole *roleFromAttributes(const FunctionDecl *Callee) const;
 
   /// Families own their storage; roles point into it, so never shrink.
   std::vector<std::unique_ptr<HandleFamily>> Families;
-  llvm::StringMap<FunctionRole> Roles;
+  /// Variants per name; the ones with WhenReturnType come first.
+  llvm::StringMap<llvm::SmallVector<FunctionRole, 1>> Roles;
+  /// Roles built from attributes, per declaration, built on first use.
+  mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionRole>>
+      AttributeRoles;
+  mutable llvm::StringMap<const HandleFamily *> AttributeFamilies;
+  mutable std::vector<std::unique_ptr<HandleFamily>> OwnedAttributeFamilies;
 };
 
 } // namespace clang::tidy::resource

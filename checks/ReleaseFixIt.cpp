@@ -146,14 +146,40 @@ std::optional<llvm::StringRef> indentationBefore(SourceLocation Loc,
   return Prefix;
 }
 
-std::string releaseStatement(llvm::StringRef Release, llvm::StringRef Var,
-                             const HandleFamily &Family, bool NeedsGuard) {
-  std::string Call = (Release + "(" + Var + ");").str();
-  if (!NeedsGuard)
+/// True when \p Name is usable at the end of the TU: a macro or a
+/// declaration at global scope.
+bool isSpellable(llvm::StringRef Name, ASTContext &Ctx) {
+  IdentifierInfo &II = Ctx.Idents.get(Name);
+  return II.hasMacroDefinition() ||
+         !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty();
+}
+
+/// `release(handle);`, behind the family's validity test when needed, or
+/// nullopt when the test cannot be spelled here.
+std::optional<std::string> releaseStatement(llvm::StringRef Release,
+                                            const ReleaseAction &Action,
+                                            ASTContext &Ctx) {
+  llvm::StringRef Handle = Action.Handle;
+  std::string Call = (Release + "(" + Handle + ");").str();
+  if (!Action.NeedsGuard)
     return Call;
-  std::string Test = Family.Invalid == InvalidValueKind::NegativeInteger
-                         ? (Var + " >= 0").str()
-                         : Var.str();
+  std::string Test;
+  switch (Action.Family->Invalid) {
+  case InvalidValueKind::NegativeInteger:
+    Test = (Handle + " >= 0").str();
+    break;
+  case InvalidValueKind::NullPointer:
+    Test = Handle.str();
+    break;
+  case InvalidValueKind::Sentinel:
+    if (!isSpellable(Action.Family->InvalidSpelling, Ctx))
+      return std::nullopt;
+    Test = (Handle + " != " + Action.Family->InvalidSpelling).str();
+    break;
+  case InvalidValueKind::Inferred:
+    Test = Action.IsPointer ? Handle.str() : (Handle + " >= 0").str();
+    break;
+  }
   return "if (" + Test + ") " + Call;
 }
 
@@ -182,12 +208,17 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
     return {};
   llvm::SmallVector<std::string, 2> Statements;
   for (const ReleaseAction &Action : Releases) {
+    if (Action.Family->ReleaseFunction.empty() || Action.Handle.empty())
+      return {};
     std::optional<std::string> Release = spellReleaseFunction(
         Action.Family->ReleaseFunction, Function, Begin, Ctx);
-    if (!Release || Action.Handle.empty())
+    if (!Release)
       return {};
-    Statements.push_back(releaseStatement(*Release, Action.Handle,
-                                          *Action.Family, Action.NeedsGuard));
+    std::optional<std::string> Statement =
+        releaseStatement(*Release, Action, Ctx);
+    if (!Statement)
+      return {};
+    Statements.push_back(std::move(*Statement));
   }
 
   if (Site->NeedsBraces) {

@@ -26,6 +26,9 @@ struct ReleaseAction {
   std::string Handle;
   const HandleFamily *Family;
   bool NeedsGuard;
+  /// Whether the storage is a pointer (for families whose invalid value is
+  /// inferred from the type).
+  bool IsPointer;
 };
 
 /// Edits inserting \p Releases before the statement made of \p Root (an

@@ -97,7 +97,13 @@ static std::optional<ReleaseAction> fixFor(const LeakFinding &Finding,
   bool NeedsGuard =
       (Finding.Bits & KnownInvalidStates) ||
       ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
-  return ReleaseAction{Finding.Storage.spelling(), Family, NeedsGuard};
+  QualType Type = Finding.Storage.Index < 0
+                      ? Finding.Storage.Var->getType()
+                      : Finding.Storage.Var->getType()
+                            ->getPointeeOrArrayElementType()
+                            ->getCanonicalTypeUnqualified();
+  return ReleaseAction{Finding.Storage.spelling(), Family, NeedsGuard,
+                       Type->isAnyPointerType()};
 }
 
 void UnclosedReassignmentCheck::reportSite(
