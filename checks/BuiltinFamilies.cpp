@@ -444,15 +444,27 @@ const FamilySpec *const AllFamilies[] = {
 
 } // namespace
 
-HandleCatalog HandleCatalog::builtin() {
+std::vector<std::string> HandleCatalog::builtinFamilyIds() {
+  std::vector<std::string> Ids;
+  for (const FamilySpec *Spec : AllFamilies)
+    Ids.push_back(Spec->Family.Id);
+  return Ids;
+}
+
+HandleCatalog
+HandleCatalog::builtin(llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
   HandleCatalog Catalog;
+  llvm::SmallVector<const FamilySpec *, 32> Enabled;
+  for (const FamilySpec *Spec : AllFamilies)
+    if (!IsEnabled || IsEnabled(Spec->Family.Id))
+      Enabled.push_back(Spec);
   // Use-only entries first: a function that both uses one family's handle
   // and acquires another's (PQexec uses a connection, returns a result)
   // ends up as an acquisition whose arguments are uses.
-  for (const FamilySpec *Spec : AllFamilies)
+  for (const FamilySpec *Spec : Enabled)
     for (const char *Name : Spec->Uses)
       Catalog.addUse(Name);
-  for (const FamilySpec *Spec : AllFamilies) {
+  for (const FamilySpec *Spec : Enabled) {
     const HandleFamily *Family = Catalog.addFamily(Spec->Family);
     for (const AcquireSpec &Acquire : Spec->Acquires)
       Catalog.addAcquire(Acquire.Name, Family,
@@ -462,7 +474,7 @@ HandleCatalog HandleCatalog::builtin() {
     for (const char *Name : Spec->Releases)
       Catalog.addRelease(Name);
   }
-  for (const FamilySpec *Spec : AllFamilies)
+  for (const FamilySpec *Spec : Enabled)
     for (const SinkSpec &Sink : Spec->Sinks)
       Catalog.addSink(Sink.Name, Sink.ArgIndex);
   return Catalog;

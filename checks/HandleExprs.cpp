@@ -49,12 +49,11 @@ const Expr *stripValueWrappers(const Expr *E) {
   return E;
 }
 
-const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(E));
-  if (!Call)
-    return nullptr;
-  const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
-  return Role && Role->Acquires ? Call : nullptr;
+const Expr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
+  const Expr *Stripped = stripValueWrappers(E);
+  const FunctionRole *Role = Catalog.acquisitionRole(Stripped);
+  // Out-parameter acquisitions return a status, not the handle.
+  return Role && Role->OutParam < 0 ? Stripped : nullptr;
 }
 
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {

@@ -28,8 +28,9 @@ bool takesAddressOf(const CallExpr *Call);
 /// calls: everything that does not change which value an expression yields.
 const Expr *stripValueWrappers(const Expr *E);
 
-/// If \p E (after wrappers) is a call to an acquisition function, the call.
-const CallExpr *asAcquisition(const Expr *E, const HandleCatalog &Catalog);
+/// If \p E (after wrappers) acquires a handle, the acquiring expression: a
+/// call to an acquisition function or a `new` of a connection class.
+const Expr *asAcquisition(const Expr *E, const HandleCatalog &Catalog);
 
 /// True when \p E is a constant that no handle can equal: a null pointer
 /// constant for pointers, a negative integer for integers.

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
 
 namespace clang::tidy::resource {
 
@@ -72,6 +73,15 @@ void HandleCatalog::addSink(llvm::StringRef Name, unsigned ArgIndex) {
     setArgumentRole(Role, ArgIndex, ArgumentRole::Sink);
   if (Roles[Name].empty())
     setArgumentRole(entry(Name, ""), ArgIndex, ArgumentRole::Sink);
+}
+
+void HandleCatalog::addSinkAllArguments(llvm::StringRef Name) {
+  if (Roles[Name].empty())
+    (void)entry(Name, "");
+  for (FunctionRole &Role : Roles[Name]) {
+    Role.ArgRoles.clear();
+    Role.DefaultArgRole = ArgumentRole::Sink;
+  }
 }
 
 void HandleCatalog::addUse(llvm::StringRef Name) { (void)entry(Name, ""); }
@@ -171,13 +181,22 @@ HandleCatalog::roleFromAttributes(const FunctionDecl *Callee) const {
         }
       }
       Family = Owned.get();
-      OwnedAttributeFamilies.push_back(std::move(Owned));
+      OwnedSynthesizedFamilies.push_back(std::move(Owned));
     }
     return Family;
   };
 
   for (const FunctionDecl *Redecl : Callee->redecls()) {
-    if (const auto *Acquire = handleAttr<AcquireHandleAttr>(Redecl)) {
+    // On a function, clang keeps acquire_handle on the function's type.
+    const auto *Acquire = handleAttr<AcquireHandleAttr>(Redecl);
+    for (QualType T = Redecl->getType(); !Acquire;) {
+      const auto *Attributed = T->getAs<AttributedType>();
+      if (!Attributed)
+        break;
+      Acquire = dyn_cast_or_null<AcquireHandleAttr>(Attributed->getAttr());
+      T = Attributed->getModifiedType();
+    }
+    if (Acquire) {
       Role->Acquires = FamilyFor(Acquire->getHandleType());
       Role->AcquiredNoun = (Acquire->getHandleType() + " handle").str();
       Any = true;

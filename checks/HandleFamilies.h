@@ -21,12 +21,20 @@
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace clang {
+class CXXNewExpr;
+class CXXMethodDecl;
+class CXXRecordDecl;
+class Expr;
+} // namespace clang
 
 namespace clang::tidy::resource {
 
@@ -53,6 +61,10 @@ struct HandleFamily {
   std::string LeakNoun = "handle";
   /// For Sentinel: the macro or constant naming the invalid value.
   std::string InvalidSpelling;
+  /// C++ objects made with `new`: released by `delete`, after calling
+  /// ReleaseMethod when the destructor does not release by itself.
+  bool DeleteObject = false;
+  std::string ReleaseMethod;
 };
 
 /// What a call does to a handle passed as an argument.
@@ -90,8 +102,13 @@ struct FunctionRole {
 /// The set of families and function roles the check knows.
 class HandleCatalog {
 public:
-  /// A catalog holding the built-in families (BuiltinFamilies.cpp).
-  static HandleCatalog builtin();
+  /// A catalog holding the built-in families (BuiltinFamilies.cpp) for
+  /// which \p IsEnabled returns true (all when it is null).
+  static HandleCatalog
+  builtin(llvm::function_ref<bool(llvm::StringRef Id)> IsEnabled = nullptr);
+
+  /// The identifiers of every built-in family, in table order.
+  static std::vector<std::string> builtinFamilyIds();
 
   /// The role of \p Callee, or null when the catalog does not model it.
   /// Only free functions at global scope, in namespace std or with C
@@ -126,8 +143,28 @@ public:
   /// Registers \p Name as taking ownership of its argument \p ArgIndex.
   void addSink(llvm::StringRef Name, unsigned ArgIndex);
 
+  /// Registers \p Name as taking ownership of every argument.
+  void addSinkAllArguments(llvm::StringRef Name);
+
   /// Registers \p Name as only using the handles passed to it.
   void addUse(llvm::StringRef Name);
+
+  /// C++ connection objects (ConnectionObjects.cpp) --------------------------
+
+  /// Methods that close a connection object ("close", "disconnect").
+  void setReleaseMethods(llvm::ArrayRef<std::string> Methods);
+  /// Declares \p QualifiedName a connection class, released by \p Methods
+  /// (or by `delete` alone when empty).
+  void addConnectionClass(llvm::StringRef QualifiedName,
+                          llvm::ArrayRef<std::string> Methods);
+  /// The role of `new T(...)` when T is a connection class, else null.
+  const FunctionRole *roleOfNew(const CXXNewExpr *New) const;
+  /// True when calling \p Method closes the object it is called on.
+  bool isReleaseMethod(const CXXMethodDecl *Method) const;
+
+  /// The acquisition role of \p E: a call to an acquiring function or a
+  /// `new` of a connection class; null for anything else.
+  const FunctionRole *acquisitionRole(const Expr *E) const;
 
   /// Forgets every function role and family (for user configurations that
   /// replace the built-ins).
@@ -146,7 +183,16 @@ private:
   mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionRole>>
       AttributeRoles;
   mutable llvm::StringMap<const HandleFamily *> AttributeFamilies;
-  mutable std::vector<std::unique_ptr<HandleFamily>> OwnedAttributeFamilies;
+  mutable std::vector<std::unique_ptr<HandleFamily>> OwnedSynthesizedFamilies;
+
+  /// The release method \p Class (or a base) declares, or "" if none.
+  std::string releaseMethodOf(const CXXRecordDecl *Class) const;
+
+  std::vector<std::string> ReleaseMethods;
+  llvm::StringMap<std::vector<std::string>> ConnectionClasses;
+  /// Roles of `new T`, per class (null: not a connection class).
+  mutable llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<FunctionRole>>
+      ClassRoles;
 };
 
 } // namespace clang::tidy::resource

@@ -51,9 +51,12 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     Result.Bits = Unknown;
     return Result;
   }
-  if (const CallExpr *Call = asAcquisition(Stripped, Catalog)) {
-    Result.Bits = OpenUnchecked;
-    Result.AcquiredAt = Call;
+  if (const Expr *Acquisition = asAcquisition(Stripped, Catalog)) {
+    // A throwing `new` never yields null: its result is known valid.
+    const auto *New = dyn_cast<CXXNewExpr>(Acquisition);
+    Result.Bits =
+        New && !New->shouldNullCheckAllocation() ? Open : OpenUnchecked;
+    Result.AcquiredAt = Acquisition;
     return Result;
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Stripped)) {
@@ -132,6 +135,10 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
       escapeSources(Arg, State);
     return;
   }
+  // `conn->close()` closes the object it is called on.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (Catalog.isReleaseMethod(Member->getMethodDecl()))
+      releaseSources(Member->getImplicitObjectArgument(), State, Call);
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionRole *Role = Catalog.roleOf(Callee);
   // Compiler builtins (__builtin_expect, ...) only compute with values.
@@ -205,6 +212,10 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     applyCall(Call, State, Observer);
+    return;
+  }
+  if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S)) {
+    releaseSources(Delete->getArgument(), State, Delete);
     return;
   }
   if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {

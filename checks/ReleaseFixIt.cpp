@@ -154,15 +154,33 @@ bool isSpellable(llvm::StringRef Name, ASTContext &Ctx) {
          !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty();
 }
 
-/// `release(handle);`, behind the family's validity test when needed, or
-/// nullopt when the test cannot be spelled here.
+/// `release(handle);` (or `handle->close(); delete handle;` for objects),
+/// behind the family's validity test when needed, or nullopt when the test
+/// cannot be spelled here.
 std::optional<std::string> releaseStatement(llvm::StringRef Release,
                                             const ReleaseAction &Action,
+                                            llvm::StringRef Separator,
                                             ASTContext &Ctx) {
   llvm::StringRef Handle = Action.Handle;
-  std::string Call = (Release + "(" + Handle + ");").str();
+  std::string Call;
+  bool Compound = false;
+  if (Action.Family->DeleteObject) {
+    if (!Action.Family->ReleaseMethod.empty()) {
+      Call = (Handle + "->" + Action.Family->ReleaseMethod + "();").str();
+      Compound = true;
+    }
+    if (Compound)
+      Call += Separator.str();
+    Call += ("delete " + Handle + ";").str();
+  } else {
+    Call = (Release + "(" + Handle + ");").str();
+  }
   if (!Action.NeedsGuard)
     return Call;
+  if (Compound)
+    Call = "{ " + (Handle + "->" + Action.Family->ReleaseMethod + "(); delete " +
+                   Handle + "; }")
+                      .str();
   std::string Test;
   switch (Action.Family->Invalid) {
   case InvalidValueKind::NegativeInteger:
@@ -206,16 +224,28 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
       Ctx.getLangOpts());
   if (Range.isInvalid())
     return {};
+  // On its own line with the statement's indentation, or inline when other
+  // code precedes the statement on its line (or inside added braces).
+  std::optional<llvm::StringRef> Indent = indentationBefore(Begin, SM);
+  std::string Separator = " ";
+  if (Indent && !Site->NeedsBraces)
+    Separator = "\n" + Indent->str();
+
   llvm::SmallVector<std::string, 2> Statements;
   for (const ReleaseAction &Action : Releases) {
-    if (Action.Family->ReleaseFunction.empty() || Action.Handle.empty())
+    if (Action.Handle.empty())
       return {};
-    std::optional<std::string> Release = spellReleaseFunction(
-        Action.Family->ReleaseFunction, Function, Begin, Ctx);
-    if (!Release)
-      return {};
+    std::optional<std::string> Release;
+    if (!Action.Family->DeleteObject) {
+      if (Action.Family->ReleaseFunction.empty())
+        return {};
+      Release = spellReleaseFunction(Action.Family->ReleaseFunction, Function,
+                                     Begin, Ctx);
+      if (!Release)
+        return {};
+    }
     std::optional<std::string> Statement =
-        releaseStatement(*Release, Action, Ctx);
+        releaseStatement(Release.value_or(""), Action, Separator, Ctx);
     if (!Statement)
       return {};
     Statements.push_back(std::move(*Statement));
@@ -234,11 +264,6 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
                 Begin, "{ " + llvm::join(Statements, " ") + " "),
             FixItHint::CreateInsertion(AfterSemi, " }")};
   }
-  // On its own line with the statement's indentation, or inline when other
-  // code precedes the statement on its line.
-  std::string Separator = " ";
-  if (std::optional<llvm::StringRef> Indent = indentationBefore(Begin, SM))
-    Separator = "\n" + Indent->str();
   return {FixItHint::CreateInsertion(
       Begin, llvm::join(Statements, Separator) + Separator)};
 }

@@ -1,8 +1,10 @@
 //===--- UnclosedReassignmentCheck.cpp - resource-tidy --------------------===//
 
 #include "UnclosedReassignmentCheck.h"
+#include "CatalogOptions.h"
 #include "ReleaseFixIt.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,18 +14,55 @@ namespace clang::tidy::resource {
 
 namespace {
 constexpr unsigned DefaultMaxAnalysisCost = 2'000'000;
+
+/// A function annotated with clang's acquire_handle, on the declaration, on
+/// its type (where clang keeps it for functions) or on a parameter.
+AST_MATCHER(FunctionDecl, acquiresHandleByAttribute) {
+  if (Node.hasAttr<AcquireHandleAttr>())
+    return true;
+  for (QualType T = Node.getType(); const auto *Attributed =
+                                        T->getAs<AttributedType>();
+       T = Attributed->getModifiedType())
+    if (isa_and_nonnull<AcquireHandleAttr>(Attributed->getAttr()))
+      return true;
+  return llvm::any_of(Node.parameters(), [](const ParmVarDecl *Param) {
+    return Param->hasAttr<AcquireHandleAttr>();
+  });
+}
 } // namespace
 
 UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
                                                      ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Catalog(HandleCatalog::builtin()) {
+    : ClangTidyCheck(Name, Context) {
   Limits.MaxStatementsTimesVariables =
       Options.get("MaxAnalysisCost", DefaultMaxAnalysisCost);
+  CatalogOptions Defaults;
+  Config.BuiltinFamilies =
+      Options.get("BuiltinFamilies", Defaults.BuiltinFamilies);
+  Config.Families = Options.get("Families", Defaults.Families);
+  Config.UseFunctions = Options.get("UseFunctions", Defaults.UseFunctions);
+  Config.SinkFunctions = Options.get("SinkFunctions", Defaults.SinkFunctions);
+  Config.ReleaseMethods =
+      Options.get("ReleaseMethods", Defaults.ReleaseMethods);
+  Config.ConnectionClasses =
+      Options.get("ConnectionClasses", Defaults.ConnectionClasses);
+  Catalog = buildCatalog(Config, [&](StringRef Option, StringRef Entry,
+                                     StringRef Reason) {
+    configurationDiag("invalid entry '%0' in option '%1.%2': %3; the entry "
+                      "is ignored")
+        << Entry << Name << Option << Reason;
+  });
 }
 
 void UnclosedReassignmentCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxAnalysisCost", Limits.MaxStatementsTimesVariables);
+  Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
+  Options.store(Opts, "Families", Config.Families);
+  Options.store(Opts, "UseFunctions", Config.UseFunctions);
+  Options.store(Opts, "SinkFunctions", Config.SinkFunctions);
+  Options.store(Opts, "ReleaseMethods", Config.ReleaseMethods);
+  Options.store(Opts, "ConnectionClasses", Config.ConnectionClasses);
 }
 
 void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
@@ -32,10 +71,12 @@ void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
   // needs no parent map, which is costly on large translation units.
   std::vector<std::string> Names = Catalog.acquireFunctionNames();
   std::vector<StringRef> NameRefs(Names.begin(), Names.end());
+  auto Acquirer =
+      functionDecl(anyOf(hasAnyName(NameRefs), acquiresHandleByAttribute()));
   Finder->addMatcher(
       functionDecl(isDefinition(),
-                   hasBody(hasDescendant(
-                       callExpr(callee(functionDecl(hasAnyName(NameRefs)))))))
+                   hasBody(hasDescendant(expr(
+                       anyOf(callExpr(callee(Acquirer)), cxxNewExpr())))))
           .bind("function"),
       this);
 }
@@ -78,9 +119,7 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
 
 const FunctionRole *
 UnclosedReassignmentCheck::acquisitionRole(const LeakFinding &Finding) const {
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Finding.AcquiredAt))
-    return Catalog.roleOf(Call->getDirectCallee());
-  return nullptr;
+  return Catalog.acquisitionRole(Finding.AcquiredAt);
 }
 
 /// The release a fix-it may insert for \p Finding, or nullopt when no fix

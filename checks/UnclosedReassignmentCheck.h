@@ -4,6 +4,7 @@
 #define RESOURCE_TIDY_UNCLOSEDREASSIGNMENTCHECK_H
 
 #include "ClangTidyCheck.h"
+#include "CatalogOptions.h"
 #include "HandleFamilies.h"
 #include "HandleFlow.h"
 #include "llvm/ADT/DenseSet.h"
@@ -42,6 +43,7 @@ private:
   /// The role of the acquisition a finding's handle came from, if known.
   const FunctionRole *acquisitionRole(const LeakFinding &Finding) const;
 
+  CatalogOptions Config;
   HandleCatalog Catalog;
   FlowLimits Limits;
   /// Functions already analysed in this TU (the matcher fires once per

@@ -1,0 +1,231 @@
+//===--- CatalogOptions.cpp - resource-tidy -------------------------------===//
+
+#include "CatalogOptions.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
+
+namespace clang::tidy::resource {
+
+namespace {
+
+/// `name` or `::qualified::name`: identifier characters and `::` only.
+bool isValidName(llvm::StringRef Name) {
+  if (Name.consume_front("::") && Name.empty())
+    return false;
+  if (Name.empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  return llvm::all_of(Parts, [](llvm::StringRef Part) {
+    return !Part.empty() && !llvm::isDigit(Part.front()) &&
+           llvm::all_of(Part, [](char C) {
+             return llvm::isAlnum(C) || C == '_';
+           });
+  });
+}
+
+/// A name with an optional `@N` argument index.
+struct IndexedName {
+  std::string Name;
+  std::optional<unsigned> Index;
+};
+
+std::optional<IndexedName> parseIndexedName(llvm::StringRef Text,
+                                            std::string &Why) {
+  Text = Text.trim();
+  auto [Name, Index] = Text.split('@');
+  Name = Name.trim();
+  if (!isValidName(Name)) {
+    Why = ("'" + Name + "' is not a function name").str();
+    return std::nullopt;
+  }
+  IndexedName Result{Name.str(), std::nullopt};
+  if (Text.contains('@')) {
+    unsigned Value = 0;
+    if (Index.trim().getAsInteger(10, Value) || Value > 64) {
+      Why = ("'@" + Index + "' is not an argument index").str();
+      return std::nullopt;
+    }
+    Result.Index = Value;
+  }
+  return Result;
+}
+
+std::optional<llvm::SmallVector<IndexedName, 2>>
+parseNameList(llvm::StringRef Text, std::string &Why) {
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  Text.split(Items, ',', -1, /*KeepEmpty=*/false);
+  llvm::SmallVector<IndexedName, 2> Names;
+  for (llvm::StringRef Item : Items) {
+    std::optional<IndexedName> Name = parseIndexedName(Item, Why);
+    if (!Name)
+      return std::nullopt;
+    Names.push_back(std::move(*Name));
+  }
+  if (Names.empty()) {
+    Why = "no function names";
+    return std::nullopt;
+  }
+  return Names;
+}
+
+/// `;`-separated entries, trimmed, empty ones dropped.
+llvm::SmallVector<llvm::StringRef, 8> entries(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 8> Raw, Result;
+  Value.split(Raw, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Entry : Raw)
+    if (!Entry.trim().empty())
+      Result.push_back(Entry.trim());
+  return Result;
+}
+
+/// One `Families` entry; returns false (with a reason) when malformed.
+bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
+                    std::string &Why) {
+  auto [Acquirers, Rest] = Entry.split("->");
+  if (!Entry.contains("->")) {
+    Why = "expected 'acquire -> release'";
+    return false;
+  }
+  llvm::StringRef Releasers = Rest, Attributes;
+  if (size_t Open = Rest.find('['); Open != llvm::StringRef::npos) {
+    if (!Rest.rtrim().ends_with("]")) {
+      Why = "unterminated '[' attribute list";
+      return false;
+    }
+    Releasers = Rest.take_front(Open);
+    Attributes = Rest.drop_front(Open + 1).rtrim().drop_back();
+  }
+  std::optional<llvm::SmallVector<IndexedName, 2>> Acquire =
+      parseNameList(Acquirers, Why);
+  if (!Acquire)
+    return false;
+  std::optional<llvm::SmallVector<IndexedName, 2>> Release =
+      parseNameList(Releasers, Why);
+  if (!Release)
+    return false;
+
+  HandleFamily Family;
+  Family.Id = "config:" + Acquire->front().Name;
+  // Fix-its call the first releaser that takes the handle first.
+  for (const IndexedName &Name : *Release)
+    if (Name.Index.value_or(0) == 0) {
+      Family.ReleaseFunction = Name.Name;
+      break;
+    }
+  std::string Noun = "handle";
+  llvm::SmallVector<llvm::StringRef, 4> Attrs;
+  Attributes.split(Attrs, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Attr : Attrs) {
+    auto [Key, Value] = Attr.trim().split('=');
+    Key = Key.trim();
+    Value = Value.trim();
+    if (Key == "accepts-invalid" && Value.empty()) {
+      Family.ReleaseAcceptsInvalid = true;
+    } else if (Key == "noun" && !Value.empty()) {
+      Noun = Value.str();
+    } else if (Key == "invalid" && Value == "negative") {
+      Family.Invalid = InvalidValueKind::NegativeInteger;
+    } else if (Key == "invalid" && Value == "null") {
+      Family.Invalid = InvalidValueKind::NullPointer;
+    } else if (Key == "invalid" && isValidName(Value)) {
+      Family.Invalid = InvalidValueKind::Sentinel;
+      Family.InvalidSpelling = Value.str();
+    } else {
+      Why = ("unknown attribute '" + Attr.trim() + "'").str();
+      return false;
+    }
+  }
+  Family.LeakNoun = Noun;
+  const HandleFamily *Stored = Catalog.addFamily(std::move(Family));
+  for (const IndexedName &Name : *Acquire)
+    Catalog.addAcquire(Name.Name, Stored, Noun,
+                       Name.Index ? static_cast<int>(*Name.Index) : -1);
+  for (const IndexedName &Name : *Release)
+    Catalog.addRelease(Name.Name, Name.Index.value_or(0));
+  return true;
+}
+
+} // namespace
+
+HandleCatalog buildCatalog(const CatalogOptions &Options,
+                           OptionProblemHandler Report) {
+  // Which built-ins to keep.
+  llvm::StringRef Builtins = llvm::StringRef(Options.BuiltinFamilies).trim();
+  HandleCatalog Catalog;
+  if (Builtins.empty() || Builtins == "all") {
+    Catalog = HandleCatalog::builtin();
+  } else if (Builtins != "none") {
+    llvm::StringSet<> Known;
+    for (const std::string &Id : HandleCatalog::builtinFamilyIds())
+      Known.insert(Id);
+    llvm::StringSet<> Wanted;
+    for (llvm::StringRef Id : entries(Builtins)) {
+      if (Known.contains(Id))
+        Wanted.insert(Id);
+      else
+        Report("BuiltinFamilies", Id, "no built-in family has this name");
+    }
+    Catalog = HandleCatalog::builtin(
+        [&](llvm::StringRef Id) { return Wanted.contains(Id); });
+  }
+
+  std::string Why;
+  for (llvm::StringRef Entry : entries(Options.Families))
+    if (!addFamilyEntry(Catalog, Entry, Why))
+      Report("Families", Entry, Why);
+
+  for (llvm::StringRef Entry : entries(Options.UseFunctions)) {
+    if (isValidName(Entry))
+      Catalog.addUse(Entry);
+    else
+      Report("UseFunctions", Entry, "not a function name");
+  }
+  for (llvm::StringRef Entry : entries(Options.SinkFunctions)) {
+    std::optional<IndexedName> Name = parseIndexedName(Entry, Why);
+    if (!Name) {
+      Report("SinkFunctions", Entry, Why);
+      continue;
+    }
+    if (Name->Index)
+      Catalog.addSink(Name->Name, *Name->Index);
+    else
+      Catalog.addSinkAllArguments(Name->Name);
+  }
+
+  llvm::SmallVector<std::string, 4> Methods;
+  for (llvm::StringRef Entry : entries(Options.ReleaseMethods)) {
+    if (isValidName(Entry) && !Entry.contains("::"))
+      Methods.push_back(Entry.str());
+    else
+      Report("ReleaseMethods", Entry, "not a method name");
+  }
+  Catalog.setReleaseMethods(Methods);
+  for (llvm::StringRef Entry : entries(Options.ConnectionClasses)) {
+    auto [Class, MethodList] = Entry.split('=');
+    Class = Class.trim();
+    if (!isValidName(Class)) {
+      Report("ConnectionClasses", Entry, "not a class name");
+      continue;
+    }
+    llvm::SmallVector<std::string, 2> ClassMethods;
+    llvm::SmallVector<llvm::StringRef, 2> Items;
+    MethodList.split(Items, ',', -1, /*KeepEmpty=*/false);
+    bool Valid = true;
+    for (llvm::StringRef Item : Items) {
+      Item = Item.trim();
+      Valid &= isValidName(Item) && !Item.contains("::");
+      ClassMethods.push_back(Item.str());
+    }
+    if (!Valid) {
+      Report("ConnectionClasses", Entry, "not a list of method names");
+      continue;
+    }
+    Catalog.addConnectionClass(Class, ClassMethods);
+  }
+  return Catalog;
+}
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,53 @@
+//===--- CatalogOptions.h - resource-tidy ---------------------------------===//
+//
+// The check options that shape the catalog, and their parser. Options are
+// `;`-separated lists, as everywhere in clang-tidy. A malformed entry is
+// reported (option, entry, reason) and skipped; the rest still applies.
+//
+//   BuiltinFamilies:   all | none | id;id;...        (which built-ins to keep)
+//   Families:          acquirers -> releasers [attributes]; ...
+//       acquirers      name[@N], ...   @N: handle written through argument N
+//       releasers      name[@N], ...   @N: argument released (default 0)
+//       attributes     invalid=negative|null|<NAME>, accepts-invalid,
+//                      noun=<words>
+//   UseFunctions:      name;...     only use the handles passed to them
+//   SinkFunctions:     name[@N];... take ownership of argument N (all if no @)
+//   ReleaseMethods:    close;...    methods that close a C++ connection object
+//   ConnectionClasses: Name[=method,method];...  classes whose objects made
+//                      with `new` are handles even without a release method
+//
+// Names may be qualified ("::mylib::connect") for functions outside the
+// global namespace.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_CATALOGOPTIONS_H
+#define RESOURCE_TIDY_CATALOGOPTIONS_H
+
+#include "HandleFamilies.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <string>
+
+namespace clang::tidy::resource {
+
+/// The option values, as read from the configuration.
+struct CatalogOptions {
+  std::string BuiltinFamilies = "all";
+  std::string Families;
+  std::string UseFunctions;
+  std::string SinkFunctions;
+  std::string ReleaseMethods = "close;disconnect;shutdown";
+  std::string ConnectionClasses;
+};
+
+/// Receives one malformed entry: the option's name, the entry, the reason.
+using OptionProblemHandler = llvm::function_ref<void(
+    llvm::StringRef Option, llvm::StringRef Entry, llvm::StringRef Reason)>;
+
+/// The catalog \p Options describe. Malformed entries go to \p Report.
+HandleCatalog buildCatalog(const CatalogOptions &Options,
+                           OptionProblemHandler Report);
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_CATALOGOPTIONS_H

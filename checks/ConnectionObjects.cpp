@@ -1,0 +1,157 @@
+//===--- ConnectionObjects.cpp - resource-tidy ----------------------------===//
+//
+// C++ connection objects: a raw pointer holding `new T(...)`, where T (or a
+// base) has a release method such as close() or is a configured connection
+// class, is a handle. `p->close()` or `delete p` releases it. Smart pointers
+// are not handles here: their destructor releases the object.
+//
+//===----------------------------------------------------------------------===//
+
+#include "HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace clang::tidy::resource {
+
+namespace {
+
+/// True when \p Method can be called as `p->name()`.
+bool isCallableWithoutArguments(const CXXMethodDecl *Method) {
+  return !Method->isStatic() && Method->getMinRequiredArguments() == 0;
+}
+
+/// Finds, in \p Class or a base, a method named one of \p Names that takes
+/// no arguments. Returns its name, or "".
+std::string findMethod(const CXXRecordDecl *Class,
+                       llvm::ArrayRef<std::string> Names, unsigned Depth = 0) {
+  if (!Class || !Class->hasDefinition() || Depth > 8)
+    return "";
+  Class = Class->getDefinition();
+  ASTContext &Ctx = Class->getASTContext();
+  for (const std::string &Name : Names)
+    for (const NamedDecl *D :
+         Class->lookup(DeclarationName(&Ctx.Idents.get(Name))))
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(D->getUnderlyingDecl()))
+        if (isCallableWithoutArguments(Method))
+          return Name;
+  for (const CXXBaseSpecifier &Base : Class->bases())
+    if (std::string Found =
+            findMethod(Base.getType()->getAsCXXRecordDecl(), Names, Depth + 1);
+        !Found.empty())
+      return Found;
+  return "";
+}
+
+/// True when \p Class's destructor, defined here, calls a release method on
+/// its own object: `delete p` then closes the connection by itself.
+class DestructorReleaseFinder
+    : public RecursiveASTVisitor<DestructorReleaseFinder> {
+public:
+  DestructorReleaseFinder(const HandleCatalog &Catalog) : Catalog(Catalog) {}
+  bool Found = false;
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const Expr *Object = Call->getImplicitObjectArgument();
+    if (Object && isa<CXXThisExpr>(Object->IgnoreParenImpCasts()) &&
+        Catalog.isReleaseMethod(Call->getMethodDecl()))
+      Found = true;
+    return !Found;
+  }
+
+private:
+  const HandleCatalog &Catalog;
+};
+
+} // namespace
+
+void HandleCatalog::setReleaseMethods(llvm::ArrayRef<std::string> Methods) {
+  ReleaseMethods.assign(Methods.begin(), Methods.end());
+  ClassRoles.clear();
+}
+
+void HandleCatalog::addConnectionClass(llvm::StringRef QualifiedName,
+                                       llvm::ArrayRef<std::string> Methods) {
+  QualifiedName.consume_front("::");
+  ConnectionClasses[QualifiedName].assign(Methods.begin(), Methods.end());
+  ClassRoles.clear();
+}
+
+std::string HandleCatalog::releaseMethodOf(const CXXRecordDecl *Class) const {
+  return findMethod(Class, ReleaseMethods);
+}
+
+bool HandleCatalog::isReleaseMethod(const CXXMethodDecl *Method) const {
+  if (!Method || !Method->getIdentifier() ||
+      !isCallableWithoutArguments(Method))
+    return false;
+  llvm::StringRef Name = Method->getName();
+  if (llvm::is_contained(ReleaseMethods, Name))
+    return true;
+  auto It = ConnectionClasses.find(Method->getParent()->getQualifiedNameAsString());
+  return It != ConnectionClasses.end() && llvm::is_contained(It->second, Name);
+}
+
+const FunctionRole *HandleCatalog::roleOfNew(const CXXNewExpr *New) const {
+  if (!New || New->isArray())
+    return nullptr;
+  const CXXRecordDecl *Class = New->getAllocatedType()->getAsCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  Class = Class->getDefinition();
+  auto Cached = ClassRoles.find(Class);
+  if (Cached != ClassRoles.end())
+    return Cached->second.get();
+
+  std::string Method;
+  bool Configured = false;
+  auto It = ConnectionClasses.find(Class->getQualifiedNameAsString());
+  if (It != ConnectionClasses.end()) {
+    Configured = true;
+    Method = findMethod(Class, It->second);
+  }
+  if (Method.empty())
+    Method = releaseMethodOf(Class);
+  if (!Configured && Method.empty()) {
+    ClassRoles[Class] = nullptr;
+    return nullptr;
+  }
+
+  // When the destructor closes the connection, `delete p` is enough.
+  if (const CXXDestructorDecl *Dtor = Class->getDestructor())
+    if (const FunctionDecl *Definition = Dtor->getDefinition();
+        Definition && Definition->getBody()) {
+      DestructorReleaseFinder Finder(*this);
+      Finder.TraverseStmt(Definition->getBody());
+      if (Finder.Found)
+        Method.clear();
+    }
+
+  auto Family = std::make_unique<HandleFamily>();
+  Family->Id = "class:" + Class->getQualifiedNameAsString();
+  Family->Invalid = InvalidValueKind::NullPointer;
+  // `delete nullptr` is fine, `nullptr->close()` is not.
+  Family->ReleaseAcceptsInvalid = Method.empty();
+  Family->LeakNoun = "object";
+  Family->DeleteObject = true;
+  Family->ReleaseMethod = Method;
+  auto Role = std::make_unique<FunctionRole>();
+  Role->Acquires = Family.get();
+  Role->AcquiredNoun = "'" + Class->getNameAsString() + "' object";
+  const FunctionRole *Result = Role.get();
+  OwnedSynthesizedFamilies.push_back(std::move(Family));
+  ClassRoles[Class] = std::move(Role);
+  return Result;
+}
+
+const FunctionRole *HandleCatalog::acquisitionRole(const Expr *E) const {
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E))
+    return roleOfNew(New);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E)) {
+    const FunctionRole *Role = roleOf(Call->getDirectCallee());
+    return Role && Role->Acquires ? Role : nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::resource
