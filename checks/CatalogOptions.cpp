@@ -225,6 +225,13 @@ HandleCatalog buildCatalog(const CatalogOptions &Options,
     }
     Catalog.addConnectionClass(Class, ClassMethods);
   }
+  for (llvm::StringRef Entry : entries(Options.ValueHandleClasses)) {
+    if (isValidName(Entry))
+      Catalog.addValueHandleClass(Entry);
+    else
+      Report("ValueHandleClasses", Entry, "not a class name");
+  }
+  Catalog.setSharedPointerConnections(Options.SharedPointerConnections);
   return Catalog;
 }
 

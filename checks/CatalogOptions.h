@@ -15,6 +15,10 @@
 //   ReleaseMethods:    close;...    methods that close a C++ connection object
 //   ConnectionClasses: Name[=method,method];...  classes whose objects made
 //                      with `new` are handles even without a release method
+//   ValueHandleClasses: Name;...  value classes whose assignment does not
+//                      release the connection they hold
+//   SharedPointerConnections: true|false  std::shared_ptr<T> of a connection
+//                      class is a handle
 //
 // Names may be qualified ("::mylib::connect") for functions outside the
 // global namespace.
@@ -38,6 +42,8 @@ struct CatalogOptions {
   std::string SinkFunctions;
   std::string ReleaseMethods = "close;disconnect;shutdown";
   std::string ConnectionClasses;
+  std::string ValueHandleClasses;
+  bool SharedPointerConnections = false;
 };
 
 /// Receives one malformed entry: the option's name, the entry, the reason.

@@ -95,7 +95,11 @@ bool HandleCatalog::isReleaseMethod(const CXXMethodDecl *Method) const {
 const FunctionRole *HandleCatalog::roleOfNew(const CXXNewExpr *New) const {
   if (!New || New->isArray())
     return nullptr;
-  const CXXRecordDecl *Class = New->getAllocatedType()->getAsCXXRecordDecl();
+  return classRole(New->getAllocatedType()->getAsCXXRecordDecl());
+}
+
+const FunctionRole *
+HandleCatalog::classRole(const CXXRecordDecl *Class) const {
   if (!Class || !Class->hasDefinition())
     return nullptr;
   Class = Class->getDefinition();
@@ -144,12 +148,118 @@ const FunctionRole *HandleCatalog::roleOfNew(const CXXNewExpr *New) const {
   return Result;
 }
 
+void HandleCatalog::setSharedPointerConnections(bool Enabled) {
+  SharedPointerConnections = Enabled;
+  ObjectStorageRoles.clear();
+}
+
+void HandleCatalog::addValueHandleClass(llvm::StringRef QualifiedName) {
+  QualifiedName.consume_front("::");
+  ValueHandleClasses.insert(QualifiedName);
+  ObjectStorageRoles.clear();
+}
+
+/// T when \p Class is std::shared_ptr<T>, else null.
+static const CXXRecordDecl *sharedPointee(const CXXRecordDecl *Class) {
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  if (!Spec || Spec->getName() != "shared_ptr" ||
+      !Spec->getDeclContext()->isStdNamespace() ||
+      Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+}
+
+const FunctionRole *HandleCatalog::objectStorageRole(QualType T) const {
+  if (T.isNull())
+    return nullptr;
+  const CXXRecordDecl *Class = T->getAsCXXRecordDecl();
+  if (!Class || (!SharedPointerConnections && ValueHandleClasses.empty()))
+    return nullptr;
+  const Type *Key = T->getCanonicalTypeUnqualified().getTypePtr();
+  auto Cached = ObjectStorageRoles.find(Key);
+  if (Cached != ObjectStorageRoles.end())
+    return Cached->second.get();
+
+  std::unique_ptr<HandleFamily> Family;
+  std::string Noun;
+  if (const CXXRecordDecl *Pointee = sharedPointee(Class);
+      Pointee && SharedPointerConnections) {
+    if (const FunctionRole *PointeeRole = classRole(Pointee);
+        PointeeRole && !PointeeRole->Acquires->ReleaseMethod.empty()) {
+      Family = std::make_unique<HandleFamily>(*PointeeRole->Acquires);
+      Family->Id = "shared:" + Pointee->getQualifiedNameAsString();
+      Family->DeleteObject = false;
+      Family->ObjectAccess = "->";
+      Noun = "'" + Pointee->getNameAsString() + "' object";
+    }
+  } else if (Class->hasDefinition() &&
+             ValueHandleClasses.contains(Class->getQualifiedNameAsString())) {
+    Family = std::make_unique<HandleFamily>();
+    Family->Id = "value:" + Class->getQualifiedNameAsString();
+    Family->ReleaseMethod = releaseMethodOf(Class);
+    auto Configured =
+        ConnectionClasses.find(Class->getQualifiedNameAsString());
+    if (Configured != ConnectionClasses.end())
+      Family->ReleaseMethod = findMethod(Class, Configured->second);
+    Family->ObjectAccess = ".";
+    Family->LeakNoun = "connection";
+    // A value cannot be tested for validity in general: no guard.
+    Family->Invalid = InvalidValueKind::Sentinel;
+    Family->ReleaseAcceptsInvalid = true;
+    Noun = "'" + Class->getNameAsString() + "' connection";
+  }
+  if (!Family) {
+    ObjectStorageRoles[Key] = nullptr;
+    return nullptr;
+  }
+  auto Role = std::make_unique<FunctionRole>();
+  Role->Acquires = Family.get();
+  Role->AcquiredNoun = Noun;
+  OwnedSynthesizedFamilies.push_back(std::move(Family));
+  const FunctionRole *Result = Role.get();
+  ObjectStorageRoles[Key] = std::move(Role);
+  return Result;
+}
+
+/// True when \p Construct makes a new object from scratch: not a copy or
+/// move of an existing one, not default construction, not from null.
+static bool constructsFreshObject(const CXXConstructExpr *Construct) {
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!Ctor || Ctor->isCopyOrMoveConstructor() || Construct->getNumArgs() == 0)
+    return false;
+  const Expr *First = Construct->getArg(0)->IgnoreParenImpCasts();
+  return !isa<CXXNullPtrLiteralExpr, GNUNullExpr>(First);
+}
+
 const FunctionRole *HandleCatalog::acquisitionRole(const Expr *E) const {
-  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E))
+  if (!E)
+    return nullptr;
+  if (const auto *New = dyn_cast<CXXNewExpr>(E))
     return roleOfNew(New);
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(E)) {
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionRole *Role = roleOf(Call->getDirectCallee());
-    return Role && Role->Acquires ? Role : nullptr;
+    if (Role && Role->Acquires)
+      return Role;
+  }
+  // Class-typed handles: a fresh shared_ptr / value object.
+  const FunctionRole *Storage = objectStorageRole(E->getType());
+  if (!Storage)
+    return nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return constructsFreshObject(Construct) ? Storage : nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    // A shared_ptr comes from make_shared / allocate_shared; a value class
+    // from any function returning one by value.
+    if (Storage->Acquires->ObjectAccess == "->") {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      bool Maker = Callee && Callee->getIdentifier() &&
+                   (Callee->getName() == "make_shared" ||
+                    Callee->getName() == "allocate_shared");
+      return Maker ? Storage : nullptr;
+    }
+    return isa<CXXOperatorCallExpr>(Call) ? nullptr : Storage;
   }
   return nullptr;
 }

@@ -24,6 +24,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <memory>
 #include <string>
@@ -65,6 +66,9 @@ struct HandleFamily {
   /// ReleaseMethod when the destructor does not release by itself.
   bool DeleteObject = false;
   std::string ReleaseMethod;
+  /// Class-typed storage (a shared_ptr, a value object): released by
+  /// calling ReleaseMethod through this accessor ("->" or ".").
+  std::string ObjectAccess;
 };
 
 /// What a call does to a handle passed as an argument.
@@ -162,8 +166,21 @@ public:
   /// True when calling \p Method closes the object it is called on.
   bool isReleaseMethod(const CXXMethodDecl *Method) const;
 
-  /// The acquisition role of \p E: a call to an acquiring function or a
-  /// `new` of a connection class; null for anything else.
+  /// Whether `std::shared_ptr<T>` of a connection class T is a handle
+  /// (another owner may keep the object alive after the overwrite).
+  void setSharedPointerConnections(bool Enabled);
+  /// Declares \p QualifiedName a value class whose assignment does not
+  /// release the connection it holds.
+  void addValueHandleClass(llvm::StringRef QualifiedName);
+  /// The role describing class-typed storage of type \p T that holds a
+  /// handle (a shared_ptr to a connection class, a value handle class), or
+  /// null when such storage is not a handle.
+  const FunctionRole *objectStorageRole(QualType T) const;
+
+  /// The acquisition role of \p E: a call to an acquiring function, a
+  /// `new` of a connection class, or an expression creating a class-typed
+  /// handle (std::make_shared<T>(), a value class's factory); null for
+  /// anything else.
   const FunctionRole *acquisitionRole(const Expr *E) const;
 
   /// Forgets every function role and family (for user configurations that
@@ -193,6 +210,13 @@ private:
   /// Roles of `new T`, per class (null: not a connection class).
   mutable llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<FunctionRole>>
       ClassRoles;
+  bool SharedPointerConnections = false;
+  llvm::StringSet<> ValueHandleClasses;
+  /// Roles of class-typed storage, per canonical type.
+  mutable llvm::DenseMap<const Type *, std::unique_ptr<FunctionRole>>
+      ObjectStorageRoles;
+  /// The role for `new T` (or null), without caching concerns.
+  const FunctionRole *classRole(const CXXRecordDecl *Class) const;
 };
 
 } // namespace clang::tidy::resource

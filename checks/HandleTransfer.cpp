@@ -52,10 +52,13 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     return Result;
   }
   if (const Expr *Acquisition = asAcquisition(Stripped, Catalog)) {
-    // A throwing `new` never yields null: its result is known valid.
+    // A throwing `new` never yields null and make_shared never an empty
+    // pointer: their results are known valid.
     const auto *New = dyn_cast<CXXNewExpr>(Acquisition);
-    Result.Bits =
-        New && !New->shouldNullCheckAllocation() ? Open : OpenUnchecked;
+    const FunctionRole *Role = Catalog.acquisitionRole(Acquisition);
+    bool KnownValid = (New && !New->shouldNullCheckAllocation()) ||
+                      (Role && !Role->Acquires->ObjectAccess.empty());
+    Result.Bits = KnownValid ? Open : OpenUnchecked;
     Result.AcquiredAt = Acquisition;
     return Result;
   }
@@ -65,6 +68,14 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     Result.join(stateOfAssignedValue(Cond->getFalseExpr()));
     return Result;
   }
+  // An empty smart pointer: `std::shared_ptr<T>()`, `= nullptr`.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Stripped))
+    if (Construct->getNumArgs() == 0 ||
+        isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
+            Construct->getArg(0)->IgnoreParenImpCasts())) {
+      Result.Bits = Invalid;
+      return Result;
+    }
   // Test the unstripped value: stripping `(FILE *)0`'s cast leaves an int 0,
   // which is a valid descriptor, not a null pointer.
   if (isInvalidHandleConstant(Value, Ctx) ||
@@ -125,6 +136,23 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
   }
 }
 
+void HandleTransfer::applyObjectOverwrite(const CallExpr *Call,
+                                          const Expr *Target,
+                                          const Expr *NewValue,
+                                          FlowState &State,
+                                          OverwriteObserver Observer) const {
+  std::optional<StorageKey> Key = storageOf(Target, Ctx);
+  if (NewValue)
+    escapeSources(NewValue, State, Key);
+  int Index = Key ? Tracked.indexOf(*Key) : -1;
+  if (Index < 0)
+    return;
+  if (Observer)
+    Observer(Overwrite{Call, Call, NewValue}, Index, State[Index]);
+  State[Index] = NewValue ? stateOfAssignedValue(NewValue)
+                          : VariableState{Invalid, nullptr, nullptr};
+}
+
 void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
                                OverwriteObserver Observer) const {
   // std::move(fd) forwards fd to whoever consumes the call's value.
@@ -135,10 +163,37 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
       escapeSources(Arg, State);
     return;
   }
-  // `conn->close()` closes the object it is called on.
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-    if (Catalog.isReleaseMethod(Member->getMethodDecl()))
-      releaseSources(Member->getImplicitObjectArgument(), State, Call);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    // `sp = std::make_shared<Conn>()` overwrites like `=` on a pointer.
+    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      applyObjectOverwrite(Op, Op->getArg(0), Op->getArg(1), State, Observer);
+      return;
+    }
+    // Dereferencing or comparing a smart pointer only reads it.
+    if (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
+        Op->isComparisonOp())
+      return;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    // `conn->close()`, `sp->close()`, `conn.close()` close the object.
+    if (Catalog.isReleaseMethod(Method)) {
+      if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
+              Object ? Object->IgnoreParenImpCasts() : nullptr);
+          Arrow && Arrow->getOperator() == OO_Arrow)
+        Object = Arrow->getArg(0);
+      releaseSources(Object, State, Call);
+    }
+    // `sp.reset(p)` drops the old object like an assignment.
+    if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
+        Object && storageOf(Object, Ctx)) {
+      applyObjectOverwrite(Member, Object,
+                           Member->getNumArgs() ? Member->getArg(0) : nullptr,
+                           State, Observer);
+      return;
+    }
+  }
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionRole *Role = Catalog.roleOf(Callee);
   // Compiler builtins (__builtin_expect, ...) only compute with values.

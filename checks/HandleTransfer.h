@@ -55,6 +55,11 @@ private:
   void applyDeclaration(const DeclStmt *DS, FlowState &State) const;
   void applyCall(const CallExpr *Call, FlowState &State,
                  OverwriteObserver Observer) const;
+  /// `Target = NewValue` through operator= or reset() (NewValue may be null
+  /// for a plain reset()).
+  void applyObjectOverwrite(const CallExpr *Call, const Expr *Target,
+                            const Expr *NewValue, FlowState &State,
+                            OverwriteObserver Observer) const;
 
   /// Indexes of the tracked storage whose value \p E may yield.
   llvm::SmallVector<unsigned, 2> sourcesOf(const Expr *E) const;

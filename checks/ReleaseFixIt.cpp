@@ -164,7 +164,13 @@ std::optional<std::string> releaseStatement(llvm::StringRef Release,
   llvm::StringRef Handle = Action.Handle;
   std::string Call;
   bool Compound = false;
-  if (Action.Family->DeleteObject) {
+  if (!Action.Family->ObjectAccess.empty()) {
+    if (Action.Family->ReleaseMethod.empty())
+      return std::nullopt;
+    Call = (Handle + Action.Family->ObjectAccess +
+            Action.Family->ReleaseMethod + "();")
+               .str();
+  } else if (Action.Family->DeleteObject) {
     if (!Action.Family->ReleaseMethod.empty()) {
       Call = (Handle + "->" + Action.Family->ReleaseMethod + "();").str();
       Compound = true;
@@ -236,7 +242,7 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
     if (Action.Handle.empty())
       return {};
     std::optional<std::string> Release;
-    if (!Action.Family->DeleteObject) {
+    if (!Action.Family->DeleteObject && Action.Family->ObjectAccess.empty()) {
       if (Action.Family->ReleaseFunction.empty())
         return {};
       Release = spellReleaseFunction(Action.Family->ReleaseFunction, Function,

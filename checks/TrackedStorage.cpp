@@ -51,7 +51,7 @@ bool isHandleType(QualType T) {
 /// parameters of \p Function holding a descriptor or a pointer handle, or a
 /// constant element of such a local array.
 bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
-                 const ASTContext &Ctx) {
+                 const HandleCatalog &Catalog, const ASTContext &Ctx) {
   const VarDecl *Var = Key.Var;
   if (!Var || Var->getDeclContext() != Function || !Var->hasLocalStorage())
     return false;
@@ -59,7 +59,7 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   if (T->isReferenceType() || T.isVolatileQualified())
     return false;
   if (Key.Index < 0)
-    return isHandleType(T);
+    return isHandleType(T) || Catalog.objectStorageRole(T);
   const auto *Array = Ctx.getAsConstantArrayType(T);
   return Array && Key.Index < static_cast<int64_t>(Array->getLimitedSize()) &&
          isHandleType(Array->getElementType()) &&
@@ -117,6 +117,23 @@ public:
     return true;
   }
 
+  // `sp = std::make_shared<Conn>()`, `conn = Connection::open()`.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2 &&
+        asAcquisition(Call->getArg(1), Catalog))
+      consider(storageOf(Call->getArg(0), Ctx));
+    return true;
+  }
+
+  // `sp.reset(new Conn)`.
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
+        Call->getNumArgs() >= 1 && asAcquisition(Call->getArg(0), Catalog))
+      consider(storageOf(Call->getImplicitObjectArgument(), Ctx));
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *Var) {
     if (Var->getInit() && asAcquisition(Var->getInit(), Catalog))
       consider(StorageKey{Var, -1});
@@ -147,7 +164,7 @@ public:
 
 private:
   bool consider(std::optional<StorageKey> Key) {
-    if (!Key || !isTrackable(*Key, Function, Ctx))
+    if (!Key || !isTrackable(*Key, Function, Catalog, Ctx))
       return false;
     Result.add(*Key);
     return true;

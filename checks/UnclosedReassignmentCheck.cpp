@@ -4,7 +4,6 @@
 #include "CatalogOptions.h"
 #include "ReleaseFixIt.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/Attr.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -15,19 +14,10 @@ namespace clang::tidy::resource {
 namespace {
 constexpr unsigned DefaultMaxAnalysisCost = 2'000'000;
 
-/// A function annotated with clang's acquire_handle, on the declaration, on
-/// its type (where clang keeps it for functions) or on a parameter.
-AST_MATCHER(FunctionDecl, acquiresHandleByAttribute) {
-  if (Node.hasAttr<AcquireHandleAttr>())
-    return true;
-  for (QualType T = Node.getType(); const auto *Attributed =
-                                        T->getAs<AttributedType>();
-       T = Attributed->getModifiedType())
-    if (isa_and_nonnull<AcquireHandleAttr>(Attributed->getAttr()))
-      return true;
-  return llvm::any_of(Node.parameters(), [](const ParmVarDecl *Param) {
-    return Param->hasAttr<AcquireHandleAttr>();
-  });
+/// An expression that acquires a handle according to \p Catalog: the
+/// matcher and the analysis share one definition.
+AST_MATCHER_P(Expr, acquiresHandle, const HandleCatalog *, Catalog) {
+  return Catalog->acquisitionRole(&Node) != nullptr;
 }
 } // namespace
 
@@ -46,6 +36,16 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
       Options.get("ReleaseMethods", Defaults.ReleaseMethods);
   Config.ConnectionClasses =
       Options.get("ConnectionClasses", Defaults.ConnectionClasses);
+  Config.ValueHandleClasses =
+      Options.get("ValueHandleClasses", Defaults.ValueHandleClasses);
+  // Options.get<bool> is not exported by clang-tidy: parse it here.
+  StringRef Shared = Options.get("SharedPointerConnections", "false");
+  if (Shared.equals_insensitive("true") || Shared == "1")
+    Config.SharedPointerConnections = true;
+  else if (!Shared.equals_insensitive("false") && Shared != "0")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.SharedPointerConnections'; expected a bool")
+        << Shared << Name;
   Catalog = buildCatalog(Config, [&](StringRef Option, StringRef Entry,
                                      StringRef Reason) {
     configurationDiag("invalid entry '%0' in option '%1.%2': %3; the entry "
@@ -63,20 +63,20 @@ void UnclosedReassignmentCheck::storeOptions(
   Options.store(Opts, "SinkFunctions", Config.SinkFunctions);
   Options.store(Opts, "ReleaseMethods", Config.ReleaseMethods);
   Options.store(Opts, "ConnectionClasses", Config.ConnectionClasses);
+  Options.store(Opts, "ValueHandleClasses", Config.ValueHandleClasses);
+  Options.store(Opts, "SharedPointerConnections",
+                Config.SharedPointerConnections ? "true" : "false");
 }
 
 void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that acquire something can overwrite an open handle.
   // Matching downwards from the function (rather than upwards from the call)
   // needs no parent map, which is costly on large translation units.
-  std::vector<std::string> Names = Catalog.acquireFunctionNames();
-  std::vector<StringRef> NameRefs(Names.begin(), Names.end());
-  auto Acquirer =
-      functionDecl(anyOf(hasAnyName(NameRefs), acquiresHandleByAttribute()));
   Finder->addMatcher(
       functionDecl(isDefinition(),
-                   hasBody(hasDescendant(expr(
-                       anyOf(callExpr(callee(Acquirer)), cxxNewExpr())))))
+                   hasBody(hasDescendant(
+                       expr(anyOf(callExpr(), cxxNewExpr(), cxxConstructExpr()),
+                            acquiresHandle(&Catalog)))))
           .bind("function"),
       this);
 }
@@ -149,11 +149,15 @@ void UnclosedReassignmentCheck::reportSite(
     llvm::ArrayRef<LeakFinding> Findings, const FunctionDecl &Function,
     const ParentMap &Parents, ASTContext &Ctx) {
   const LeakFinding &First = Findings.front();
-  // Point at the `=` of an assignment, at the out-argument of a call.
-  SourceLocation Loc =
-      isa<BinaryOperator>(First.What.Site)
-          ? cast<BinaryOperator>(First.What.Site)->getOperatorLoc()
-          : First.What.Site->getBeginLoc();
+  // Point at the `=` of an assignment (or operator=), at the out-argument
+  // of a call, at `reset` of `sp.reset()`.
+  SourceLocation Loc = First.What.Site->getBeginLoc();
+  if (const auto *BO = dyn_cast<BinaryOperator>(First.What.Site))
+    Loc = BO->getOperatorLoc();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(First.What.Site))
+    Loc = Op->getOperatorLoc();
+  else if (isa<CXXMemberCallExpr>(First.What.Site))
+    Loc = First.What.Site->getExprLoc();
 
   llvm::SmallVector<ReleaseAction, 2> Releases;
   for (const LeakFinding &Finding : Findings)

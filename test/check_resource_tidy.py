@@ -105,7 +105,10 @@ def main():
         if f"CHECK-MESSAGES{tail}" in messages_prefixes and \
                 f"CHECK-NOTES{tail}" in notes_prefixes:
             sys.exit("error: use CHECK-MESSAGES or CHECK-NOTES, not both")
-    if not (fixes_prefixes or messages_prefixes or notes_prefixes):
+    # A run with a suffix and no patterns asserts that it is silent (a
+    # configuration that turns a rule off); without a suffix it is a typo.
+    expect_silence = not (fixes_prefixes or messages_prefixes or notes_prefixes)
+    if expect_silence and not args.check_suffix:
         sys.exit("error: no CHECK-FIXES, CHECK-MESSAGES or CHECK-NOTES found")
 
     # Keep line numbers, drop the patterns.
@@ -160,6 +163,11 @@ def main():
         filecheck(messages_file, messages_prefixes, "{{warning|error}}:")
     if notes_prefixes:
         filecheck(messages_file, notes_prefixes, "{{note|warning|error}}:")
+
+    if expect_silence:
+        if count_warnings(output) or fixed_text != cleaned:
+            sys.exit("error: this run was expected to be silent:\n" + output)
+        return
 
     if fixed_text != cleaned and not args.expect_clang_tidy_error:
         # The fix must produce valid code...
