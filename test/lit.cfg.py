@@ -8,7 +8,7 @@ import lit.formats
 config.name = "resource-tidy"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".m", ".test"]
-config.excludes = ["Inputs", "check_resource_tidy.py", "lit.cfg.py",
+config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "lit.cfg.py",
                    "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(

@@ -7,7 +7,16 @@
 // RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: lots}}' -- 2>&1 \
 // RUN:   | %FileCheck %s --check-prefix=BAD
 
-// DUMP: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
+// Every option is written back, in alphabetical order.
+// DUMP: resource-unclosed-reassignment.BuiltinFamilies: all
+// DUMP-NEXT: resource-unclosed-reassignment.ConnectionClasses: ''
+// DUMP-NEXT: resource-unclosed-reassignment.Families: ''
+// DUMP-NEXT: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
+// DUMP-NEXT: resource-unclosed-reassignment.ReleaseMethods: 'close;disconnect;shutdown'
+// DUMP-NEXT: resource-unclosed-reassignment.SharedPointerConnections: 'false'
+// DUMP-NEXT: resource-unclosed-reassignment.SinkFunctions: ''
+// DUMP-NEXT: resource-unclosed-reassignment.UseFunctions: ''
+// DUMP-NEXT: resource-unclosed-reassignment.ValueHandleClasses: ''
 // BAD: warning: invalid configuration value 'lots' for option 'resource-unclosed-reassignment.MaxAnalysisCost'; expected an integer [clang-tidy-config]
 // A bad value falls back to the default; the check still runs.
 // BAD: unclosed-reassignment-options.c:{{[0-9]+}}:6: warning: 'fd' is overwritten while it still holds an open socket
