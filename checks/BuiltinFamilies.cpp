@@ -23,6 +23,9 @@ struct AcquireSpec {
   unsigned OutCount = 1;
   /// Only for declarations returning this type name (Winsock's SOCKET).
   const char *WhenReturnType = "";
+  /// Out-parameter acquisitions returning 0 on success, writing nothing on
+  /// failure.
+  bool ZeroStatusMeansAcquired = false;
 };
 
 /// An argument a function takes ownership of.
@@ -70,9 +73,9 @@ const FamilySpec PosixDescriptor = {
      {"inotify_init", "inotify descriptor"},
      {"inotify_init1", "inotify descriptor"},
      {"memfd_create", "memory file descriptor"},
-     {"pipe", "pipe descriptor", 0, 2},
-     {"pipe2", "pipe descriptor", 0, 2},
-     {"socketpair", "socket", 3, 2}},
+     {"pipe", "pipe descriptor", 0, 2, "", true},
+     {"pipe2", "pipe descriptor", 0, 2, "", true},
+     {"socketpair", "socket", 3, 2, "", true}},
     {"close"},
     {"read", "write", "pread", "pwrite", "pread64", "pwrite64", "readv",
      "writev", "preadv", "pwritev", "send", "sendto", "sendmsg", "sendmmsg",
@@ -134,7 +137,7 @@ const FamilySpec PosixDirectory = {
 const FamilySpec AddressInfo = {
     {"addrinfo", "freeaddrinfo", IVK::NullPointer, false, "address list"},
     "address list",
-    {{"getaddrinfo", nullptr, 3}},
+    {{"getaddrinfo", nullptr, 3, 1, "", true}},
     {"freeaddrinfo"},
     {}};
 
@@ -217,10 +220,10 @@ const FamilySpec SqliteConnection = {
 const FamilySpec SqliteStatement = {
     {"sqlite3-stmt", "sqlite3_finalize", IVK::NullPointer, true, "statement"},
     "SQLite statement",
-    {{"sqlite3_prepare", nullptr, 3},
-     {"sqlite3_prepare_v2", nullptr, 3},
-     {"sqlite3_prepare_v3", nullptr, 3},
-     {"sqlite3_prepare16_v2", nullptr, 3}},
+    {{"sqlite3_prepare", nullptr, 3, 1, "", true},
+     {"sqlite3_prepare_v2", nullptr, 3, 1, "", true},
+     {"sqlite3_prepare_v3", nullptr, 3, 1, "", true},
+     {"sqlite3_prepare16_v2", nullptr, 3, 1, "", true}},
     {"sqlite3_finalize"},
     {"sqlite3_step", "sqlite3_reset", "sqlite3_clear_bindings",
      "sqlite3_bind_int", "sqlite3_bind_int64", "sqlite3_bind_double",
@@ -467,10 +470,12 @@ HandleCatalog::builtin(llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
   for (const FamilySpec *Spec : Enabled) {
     const HandleFamily *Family = Catalog.addFamily(Spec->Family);
     for (const AcquireSpec &Acquire : Spec->Acquires)
-      Catalog.addAcquire(Acquire.Name, Family,
-                         Acquire.Noun ? Acquire.Noun : Spec->Noun,
-                         Acquire.OutParam, Acquire.OutCount,
-                         Acquire.WhenReturnType);
+      Catalog
+          .addAcquire(Acquire.Name, Family,
+                      Acquire.Noun ? Acquire.Noun : Spec->Noun,
+                      Acquire.OutParam, Acquire.OutCount,
+                      Acquire.WhenReturnType)
+          .ZeroStatusMeansAcquired = Acquire.ZeroStatusMeansAcquired;
     for (const char *Name : Spec->Releases)
       Catalog.addRelease(Name);
   }

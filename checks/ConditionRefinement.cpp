@@ -209,6 +209,102 @@ void collectValidityFacts(const Expr *Cond, bool Outcome,
   }
 }
 
+namespace {
+
+/// The status subject a condition operand denotes: an integer variable (or
+/// one assigned inside the condition) or a call.
+std::optional<StatusFact> statusSubject(const Expr *E) {
+  E = stripValueWrappers(E);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_Assign)
+      return statusSubject(BO->getLHS());
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    return StatusFact{nullptr, Call, false};
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->getType()->isIntegerType())
+      return StatusFact{Var, nullptr, false};
+  return std::nullopt;
+}
+
+/// Whether `Status Op C` being true means a nonzero (true) or zero (false)
+/// status, if it says either.
+std::optional<bool> statusNonzero(BinaryOperatorKind Op,
+                                  const llvm::APSInt &C) {
+  const bool Zero = C.isZero();
+  const bool Negative = C.isSigned() && C.isNegative();
+  switch (Op) {
+  case BO_EQ:
+    return !Zero;
+  case BO_NE:
+    return Zero ? std::optional(true) : std::nullopt;
+  case BO_LT:
+    return Zero || Negative ? std::optional(true) : std::nullopt;
+  case BO_LE:
+    return Negative ? std::optional(true) : std::nullopt;
+  case BO_GT:
+    return !Negative ? std::optional(true) : std::nullopt;
+  case BO_GE:
+    return !Negative && !Zero ? std::optional(true) : std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
+                        llvm::SmallVectorImpl<StatusFact> &Facts) {
+  if (!Cond || Cond->containsErrors())
+    return;
+  Cond = Cond->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
+    if (UO->getOpcode() == UO_LNot)
+      collectStatusFacts(UO->getSubExpr(), !Outcome, Ctx, Facts);
+    return;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (BO && BO->getOpcode() == BO_LAnd) {
+    if (Outcome) {
+      collectStatusFacts(BO->getLHS(), true, Ctx, Facts);
+      collectStatusFacts(BO->getRHS(), true, Ctx, Facts);
+    }
+    return;
+  }
+  if (BO && BO->getOpcode() == BO_LOr) {
+    if (!Outcome) {
+      collectStatusFacts(BO->getLHS(), false, Ctx, Facts);
+      collectStatusFacts(BO->getRHS(), false, Ctx, Facts);
+    }
+    return;
+  }
+  if (BO && BO->isComparisonOp()) {
+    BinaryOperatorKind Op = BO->getOpcode();
+    const Expr *SubjectSide = BO->getLHS(), *ConstSide = BO->getRHS();
+    std::optional<StatusFact> Subject = statusSubject(SubjectSide);
+    std::optional<llvm::APSInt> C = integerConstant(ConstSide, Ctx);
+    if (!Subject || !C) {
+      std::swap(SubjectSide, ConstSide);
+      Subject = statusSubject(SubjectSide);
+      C = integerConstant(ConstSide, Ctx);
+      Op = mirrored(Op);
+    }
+    if (!Subject || !C)
+      return;
+    if (std::optional<bool> Nonzero =
+            statusNonzero(Outcome ? Op : negated(Op), *C)) {
+      Subject->Nonzero = *Nonzero;
+      Facts.push_back(*Subject);
+    }
+    return;
+  }
+  // `if (rv)`, `if (pipe(fds))`: the truth value is the status.
+  if (std::optional<StatusFact> Subject = statusSubject(Cond)) {
+    Subject->Nonzero = Outcome;
+    Facts.push_back(*Subject);
+  }
+}
+
 bool applyValidityFact(VariableState &State, Validity Is) {
   HandleStateSet Bits = State.Bits;
   if (Is == Validity::Valid) {

@@ -34,6 +34,20 @@ void collectValidityFacts(const Expr *Cond, bool Outcome,
                           const ASTContext &Ctx,
                           llvm::SmallVectorImpl<ValidityFact> &Facts);
 
+/// What a branch says about the status an out-parameter acquisition
+/// returned: held in a variable (`rv` after `rv = getaddrinfo(...)`) or
+/// tested directly (`if (pipe(fds) != 0)`).
+struct StatusFact {
+  const VarDecl *StatusVar = nullptr;
+  const CallExpr *Call = nullptr;
+  /// True: the status is nonzero (failure); false: it is zero (success).
+  bool Nonzero = false;
+};
+
+/// Appends the status facts implied by \p Cond evaluating to \p Outcome.
+void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
+                        llvm::SmallVectorImpl<StatusFact> &Facts);
+
 /// Applies \p Fact to \p State. Returns false if the fact contradicts every
 /// state the variable may be in, meaning the edge cannot be taken.
 bool applyValidityFact(VariableState &State, Validity Is);

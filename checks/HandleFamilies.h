@@ -90,6 +90,10 @@ struct FunctionRole {
   int OutParam = -1;
   /// Number of handles written through OutParam.
   unsigned OutCount = 1;
+  /// For out-parameter acquisitions: the call returns 0 on success and
+  /// writes no handle on failure (getaddrinfo, pipe), so a nonzero status
+  /// means there is nothing to release.
+  bool ZeroStatusMeansAcquired = false;
   /// Role per argument index; arguments past the end use DefaultArgRole.
   llvm::SmallVector<ArgumentRole, 4> ArgRoles;
   /// Role of arguments not listed in ArgRoles.

@@ -20,7 +20,8 @@ class FunctionFlow {
 public:
   FunctionFlow(const CFG &Graph, const TrackedStorage &Tracked,
                const HandleCatalog &Catalog, ASTContext &Ctx)
-      : Graph(Graph), Tracked(Tracked), Transfer(Catalog, Tracked, Ctx),
+      : Graph(Graph), Tracked(Tracked), Catalog(Catalog),
+        Transfer(Catalog, Tracked, Ctx),
         Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
 
   void solve();
@@ -43,6 +44,7 @@ private:
 
   const CFG &Graph;
   const TrackedStorage &Tracked;
+  const HandleCatalog &Catalog;
   HandleTransfer Transfer;
   ASTContext &Ctx;
   /// Per block ID: joined state on entry. Exit states are recomputed when
@@ -95,12 +97,30 @@ bool FunctionFlow::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
   const Expr *Cond = Block.getLastCondition();
   if (!Cond)
     Cond = dyn_cast<Expr>(Block.getTerminatorCondition());
+  const bool Outcome = SuccIndex == 0;
   llvm::SmallVector<ValidityFact, 2> Facts;
-  collectValidityFacts(Cond, /*Outcome=*/SuccIndex == 0, Ctx, Facts);
+  collectValidityFacts(Cond, Outcome, Ctx, Facts);
   for (const ValidityFact &Fact : Facts) {
     int Index = Tracked.indexOf(Fact.Storage);
     if (Index >= 0 && !applyValidityFact(State[Index], Fact.Is))
       return false;
+  }
+  // A failed out-parameter acquisition wrote no handle.
+  llvm::SmallVector<StatusFact, 2> Statuses;
+  collectStatusFacts(Cond, Outcome, Ctx, Statuses);
+  for (const StatusFact &Fact : Statuses) {
+    if (Fact.Call) {
+      const FunctionRole *Role = Catalog.roleOf(Fact.Call->getDirectCallee());
+      if (!Role || !Role->ZeroStatusMeansAcquired)
+        continue;
+    }
+    for (VariableState &VS : State) {
+      bool Linked = Fact.StatusVar ? VS.StatusVar == Fact.StatusVar
+                                   : VS.AcquiredAt == Fact.Call;
+      if (Linked && !applyValidityFact(VS, Fact.Nonzero ? Validity::Invalid
+                                                        : Validity::Valid))
+        return false;
+    }
   }
   return true;
 }

@@ -11,6 +11,7 @@
 #ifndef RESOURCE_TIDY_HANDLESTATE_H
 #define RESOURCE_TIDY_HANDLESTATE_H
 
+#include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
 #include <cstdint>
@@ -61,6 +62,10 @@ struct VariableState {
   const Expr *AcquiredAt = nullptr;
   /// A release call on some path, for "closed here on some paths".
   const Expr *ReleasedAt = nullptr;
+  /// On every path, the variable holding the status of the out-parameter
+  /// acquisition that produced this handle (`rv = getaddrinfo(.., &res)`):
+  /// testing it tells whether the handle exists.
+  const VarDecl *StatusVar = nullptr;
 
   /// Joins \p Other into this state; returns true if anything changed.
   bool join(const VariableState &Other) {
@@ -72,6 +77,11 @@ struct VariableState {
     }
     if (!ReleasedAt && Other.ReleasedAt && (Other.Bits & Released)) {
       ReleasedAt = Other.ReleasedAt;
+      Changed = true;
+    }
+    // The link must hold on every path; once lost it stays lost.
+    if (StatusVar && StatusVar != Other.StatusVar) {
+      StatusVar = nullptr;
       Changed = true;
     }
     return Changed;

@@ -87,10 +87,30 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
   return Result;
 }
 
+void HandleTransfer::linkStatus(const VarDecl *StatusVar, const Expr *Value,
+                                FlowState &State) const {
+  // The old status no longer describes anything.
+  for (VariableState &VS : State)
+    if (VS.StatusVar == StatusVar)
+      VS.StatusVar = nullptr;
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripValueWrappers(Value));
+  const FunctionRole *Role =
+      Call ? Catalog.roleOf(Call->getDirectCallee()) : nullptr;
+  if (!Role || !Role->ZeroStatusMeansAcquired || Role->OutParam < 0 ||
+      static_cast<unsigned>(Role->OutParam) >= Call->getNumArgs())
+    return;
+  for (const StorageKey &Key :
+       outParameterTargets(Call->getArg(Role->OutParam), *Role, Ctx))
+    if (int Index = Tracked.indexOf(Key); Index >= 0)
+      State[Index].StatusVar = StatusVar;
+}
+
 void HandleTransfer::applyAssignment(const BinaryOperator *BO,
                                      FlowState &State,
                                      OverwriteObserver Observer) const {
   std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
+  if (Target && Target->Index < 0 && Target->Var->getType()->isIntegerType())
+    linkStatus(Target->Var, BO->getRHS(), State);
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
   int Index = Target ? Tracked.indexOf(*Target) : -1;
@@ -114,6 +134,8 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
     const Expr *Init = Var->getInit();
     if (Init && !InSystemMacro)
       escapeSources(Init, State, StorageKey{Var, -1});
+    if (Init && Var->getType()->isIntegerType())
+      linkStatus(Var, Init, State);
     if (int Index = Tracked.indexOf({Var, -1}); Index >= 0) {
       State[Index] = Init ? stateOfAssignedValue(Init)
                           : VariableState{Uninitialized, nullptr, nullptr};

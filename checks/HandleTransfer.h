@@ -61,6 +61,10 @@ private:
                             const Expr *NewValue, FlowState &State,
                             OverwriteObserver Observer) const;
 
+  /// \p StatusVar now holds \p Value: if that is the status of an
+  /// out-parameter acquisition, link the handles it wrote to it.
+  void linkStatus(const VarDecl *StatusVar, const Expr *Value,
+                  FlowState &State) const;
   /// Indexes of the tracked storage whose value \p E may yield.
   llvm::SmallVector<unsigned, 2> sourcesOf(const Expr *E) const;
   /// Marks every tracked storage whose value \p E may yield as escaped,
