@@ -477,7 +477,7 @@ HandleCatalog::builtin(llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
                       Acquire.WhenReturnType)
           .ZeroStatusMeansAcquired = Acquire.ZeroStatusMeansAcquired;
     for (const char *Name : Spec->Releases)
-      Catalog.addRelease(Name);
+      Catalog.addRelease(Name, 0, Family);
   }
   for (const FamilySpec *Spec : Enabled)
     for (const SinkSpec &Sink : Spec->Sinks)

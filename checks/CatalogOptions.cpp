@@ -144,7 +144,7 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
     Catalog.addAcquire(Name.Name, Stored, Noun,
                        Name.Index ? static_cast<int>(*Name.Index) : -1);
   for (const IndexedName &Name : *Release)
-    Catalog.addRelease(Name.Name, Name.Index.value_or(0));
+    Catalog.addRelease(Name.Name, Name.Index.value_or(0), Stored);
   return true;
 }
 

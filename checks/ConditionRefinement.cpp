@@ -314,6 +314,9 @@ bool applyValidityFact(VariableState &State, Validity Is) {
   } else {
     if (Bits & OpenUnchecked)
       Bits = (Bits & ~OpenUnchecked) | Failed;
+    // `if (fd_ < 0)`: whatever an earlier call left is not a handle.
+    if (Bits & Inherited)
+      Bits = (Bits & ~Inherited) | Invalid;
     Bits &= ~Open;
   }
   const bool Feasible = Bits != 0 || State.Bits == 0;

@@ -42,6 +42,8 @@ const Expr *stripValueWrappers(const Expr *E) {
       Next = Temp->getSubExpr();
     else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Next))
       Next = Bind->getSubExpr();
+    else if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Next))
+      Next = Default->getExpr();
     if (Next == E)
       return E;
     E = Next;

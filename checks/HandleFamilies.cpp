@@ -64,8 +64,19 @@ static void setArgumentRole(FunctionRole &Role, unsigned ArgIndex,
   Role.ArgRoles[ArgIndex] = What;
 }
 
-void HandleCatalog::addRelease(llvm::StringRef Name, unsigned ArgIndex) {
+void HandleCatalog::addRelease(llvm::StringRef Name, unsigned ArgIndex,
+                               const HandleFamily *Family) {
   setArgumentRole(entry(Name, ""), ArgIndex, ArgumentRole::Release);
+  if (Family)
+    ReleaseFamilies.try_emplace(Name, Family);
+}
+
+const HandleFamily *
+HandleCatalog::familyReleasedBy(const FunctionDecl *Callee) const {
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  auto It = ReleaseFamilies.find(Callee->getName());
+  return It == ReleaseFamilies.end() ? nullptr : It->second;
 }
 
 void HandleCatalog::addSink(llvm::StringRef Name, unsigned ArgIndex) {

@@ -145,8 +145,13 @@ public:
                            unsigned OutCount = 1,
                            llvm::StringRef WhenReturnType = "");
 
-  /// Registers \p Name as releasing its argument \p ArgIndex.
-  void addRelease(llvm::StringRef Name, unsigned ArgIndex = 0);
+  /// Registers \p Name as releasing its argument \p ArgIndex (a handle of
+  /// \p Family, when known).
+  void addRelease(llvm::StringRef Name, unsigned ArgIndex = 0,
+                  const HandleFamily *Family = nullptr);
+
+  /// The family whose handles \p Callee releases, if known.
+  const HandleFamily *familyReleasedBy(const FunctionDecl *Callee) const;
 
   /// Registers \p Name as taking ownership of its argument \p ArgIndex.
   void addSink(llvm::StringRef Name, unsigned ArgIndex);
@@ -167,6 +172,10 @@ public:
                           llvm::ArrayRef<std::string> Methods);
   /// The role of `new T(...)` when T is a connection class, else null.
   const FunctionRole *roleOfNew(const CXXNewExpr *New) const;
+  /// The role of objects of \p Class when it is a connection class.
+  const FunctionRole *roleOfClass(const CXXRecordDecl *Class) const {
+    return classRole(Class);
+  }
   /// True when calling \p Method closes the object it is called on.
   bool isReleaseMethod(const CXXMethodDecl *Method) const;
 
@@ -200,6 +209,8 @@ private:
   std::vector<std::unique_ptr<HandleFamily>> Families;
   /// Variants per name; the ones with WhenReturnType come first.
   llvm::StringMap<llvm::SmallVector<FunctionRole, 1>> Roles;
+  /// Release function name -> the family it releases.
+  llvm::StringMap<const HandleFamily *> ReleaseFamilies;
   /// Roles built from attributes, per declaration, built on first use.
   mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionRole>>
       AttributeRoles;

@@ -4,6 +4,7 @@
 #include "ConditionRefinement.h"
 #include "HandleExprs.h"
 #include "HandleTransfer.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -24,7 +25,10 @@ public:
         Transfer(Catalog, Tracked, Ctx),
         Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
 
-  void solve();
+  void solve(const FunctionDecl *Function);
+  /// The state of \p Key when \p Function starts.
+  VariableState initialState(const StorageKey &Key,
+                             const FunctionDecl *Function) const;
   llvm::SmallVector<LeakFinding, 4> collectFindings();
 
 private:
@@ -45,6 +49,7 @@ private:
   const CFG &Graph;
   const TrackedStorage &Tracked;
   const HandleCatalog &Catalog;
+  /// Mutable: collectFindings installs a release observer on it.
   HandleTransfer Transfer;
   ASTContext &Ctx;
   /// Per block ID: joined state on entry. Exit states are recomputed when
@@ -136,11 +141,30 @@ std::optional<FlowState> FunctionFlow::edgeState(const CFGBlock &Block,
   return State;
 }
 
-void FunctionFlow::solve() {
+VariableState FunctionFlow::initialState(const StorageKey &Key,
+                                         const FunctionDecl *Function) const {
+  // A constructor starts its fields from their initializers; a field with
+  // none holds an indeterminate value, not an earlier call's handle.
+  if (!Key.Var && Key.Field)
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function)) {
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isMemberInitializer() && Init->getMember() == Key.Field)
+          return Transfer.stateOfAssignedValue(Init->getInit());
+      return VariableState{Ctor->isDelegatingConstructor() ? Unknown
+                                                           : Uninitialized};
+    }
+  if (Key.outlivesCall())
+    return VariableState{Inherited};
+  if (Key.Var && isa<ParmVarDecl>(Key.Var))
+    return VariableState{Tracked.isSinkParameter(Key.Var) ? Inherited
+                                                          : Unknown};
+  return VariableState{Uninitialized};
+}
+
+void FunctionFlow::solve(const FunctionDecl *Function) {
   FlowState Initial(Tracked.size());
   for (unsigned I = 0; I < Tracked.size(); ++I)
-    Initial[I].Bits = isa<ParmVarDecl>(Tracked.key(I).Var) ? Unknown
-                                                           : Uninitialized;
+    Initial[I] = initialState(Tracked.key(I), Function);
   const CFGBlock &Entry = Graph.getEntry();
   In[Entry.getBlockID()] = Initial;
   Reached.set(Entry.getBlockID());
@@ -211,7 +235,7 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
   // the handle and this one did not.
   auto CarriesOpen = [&](const CFGBlock &From, unsigned SuccIndex) {
     std::optional<FlowState> State = edgeState(From, SuccIndex);
-    return State && ((*State)[VarIndex].Bits & OpenStates);
+    return State && ((*State)[VarIndex].Bits & LeakableStates);
   };
   llvm::BitVector OnChain(Graph.getNumBlockIDs());
   OnChain.set(AssignmentBlock.getBlockID());
@@ -256,6 +280,11 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
 
 llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
   llvm::SmallVector<LeakFinding, 4> Findings;
+  // A parameter is an owning sink only if a release can see the caller's
+  // value; record which ones do during this pass.
+  llvm::SmallDenseSet<unsigned, 4> ReleasedInherited;
+  auto RecordRelease = [&](unsigned Index) { ReleasedInherited.insert(Index); };
+  Transfer.OnInheritedRelease = RecordRelease;
   llvm::SmallVector<std::pair<unsigned, const CFGBlock *>, 4> Context;
   for (const CFGBlock *Block : Graph.const_nodes()) {
     if (!Block || !Reached.test(Block->getBlockID()))
@@ -264,7 +293,7 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
     transferBlock(*Block, State,
                   [&](const Overwrite &What, unsigned Index,
                       const VariableState &Before) {
-                    if (!(Before.Bits & OpenStates))
+                    if (!(Before.Bits & LeakableStates))
                       return;
                     const StorageKey &Key = Tracked.key(Index);
                     // `fd = f(fd)` hands the old value to f: not a loss.
@@ -273,6 +302,8 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
                     LeakFinding Finding;
                     Finding.What = What;
                     Finding.Storage = Key;
+                    if (Key.Var && !Key.Field)
+                      Finding.SinkFamily = Tracked.sinkFamily(Key.Var);
                     Finding.Bits = Before.Bits;
                     Finding.AcquiredAt = Before.AcquiredAt;
                     if (Before.Bits & Released)
@@ -281,9 +312,24 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
                     Context.push_back({Index, Block});
                   });
   }
-  for (unsigned I = 0; I < Findings.size(); ++I)
-    explain(Findings[I], Context[I].first, *Context[I].second);
-  return Findings;
+  Transfer.OnInheritedRelease = nullptr;
+  llvm::SmallVector<LeakFinding, 4> Kept;
+  for (unsigned I = 0; I < Findings.size(); ++I) {
+    unsigned Index = Context[I].first;
+    const StorageKey &Key = Tracked.key(Index);
+    bool UnconfirmedSink = Key.Var && !Key.Field &&
+                           Tracked.isSinkParameter(Key.Var) &&
+                           !ReleasedInherited.count(Index);
+    if (UnconfirmedSink) {
+      // Not a sink after all: the caller's value is just unknown.
+      Findings[I].Bits &= ~Inherited;
+      if (!(Findings[I].Bits & OpenStates))
+        continue;
+    }
+    explain(Findings[I], Index, *Context[I].second);
+    Kept.push_back(Findings[I]);
+  }
+  return Kept;
 }
 
 } // namespace
@@ -293,7 +339,7 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
   if (!Function || !Body)
     return {};
   TrackedStorage Tracked =
-      TrackedStorage::collect(Function, Body, Catalog, Ctx);
+      TrackedStorage::collect(Function, Body, Catalog, Ctx, Policy);
   if (Tracked.empty() || Tracked.hasErrors())
     return {};
   // Check the budget before paying for a CFG.
@@ -309,7 +355,7 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
     return {};
 
   FunctionFlow Flow(*Graph, Tracked, Catalog, Ctx);
-  Flow.solve();
+  Flow.solve(Function);
   return Flow.collectFindings();
 }
 

@@ -52,9 +52,13 @@ struct LeakFinding {
   const Expr *SkippingCondition = nullptr;
   /// Which outcome of SkippingCondition skips the release.
   bool SkipsWhenTrue = false;
+  /// For a sink parameter: the family this function releases it as.
+  const HandleFamily *SinkFamily = nullptr;
 
   /// Open on every path (or open unless the acquisition failed).
   bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
+  /// The only open handle it may hold comes from before this call.
+  bool isInheritedOnly() const { return !(Bits & OpenStates); }
 };
 
 /// Limits that keep the analysis cheap on huge or pathological functions.
@@ -67,8 +71,8 @@ struct FlowLimits {
 class HandleFlowAnalysis {
 public:
   HandleFlowAnalysis(const HandleCatalog &Catalog, ASTContext &Ctx,
-                     FlowLimits Limits = {})
-      : Catalog(Catalog), Ctx(Ctx), Limits(Limits) {}
+                     FlowLimits Limits = {}, TrackingPolicy Policy = {})
+      : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy) {}
 
   /// Every assignment in \p Function (body \p Body) that may overwrite an
   /// open handle. Empty when nothing is tracked, the body has errors, or
@@ -80,6 +84,7 @@ private:
   const HandleCatalog &Catalog;
   ASTContext &Ctx;
   FlowLimits Limits;
+  TrackingPolicy Policy;
 };
 
 } // namespace clang::tidy::resource

@@ -20,7 +20,7 @@ namespace clang::tidy::resource {
 
 /// One possible state of a tracked variable. A variable's state at a point is
 /// a set of these (a bitmask).
-enum HandleStateBit : uint8_t {
+enum HandleStateBit : uint16_t {
   /// Declared without an initializer; reading it is undefined.
   Uninitialized = 1U << 0,
   /// Known not to hold a handle: -1 / null, or tested invalid.
@@ -37,9 +37,12 @@ enum HandleStateBit : uint8_t {
   Escaped = 1U << 6,
   /// Holds a value the analysis does not model.
   Unknown = 1U << 7,
+  /// Storage that outlives the call (a field, a global, a sink parameter):
+  /// it may hold an open handle from an earlier call.
+  Inherited = 1U << 8,
 };
 
-using HandleStateSet = uint8_t;
+using HandleStateSet = uint16_t;
 
 /// States in which the variable may still own an open handle.
 constexpr HandleStateSet OpenStates = OpenUnchecked | Open;
@@ -50,6 +53,9 @@ constexpr HandleStateSet DefiniteLeakStates = OpenUnchecked | Open | Failed;
 /// States in which a release call inserted by a fix-it is certainly right
 /// (possibly behind a validity guard).
 constexpr HandleStateSet FixableStates = OpenUnchecked | Open | Failed | Invalid;
+
+/// States in which an overwrite may lose an open handle.
+constexpr HandleStateSet LeakableStates = OpenStates | Inherited;
 
 /// States in which the variable is known to hold the invalid value.
 constexpr HandleStateSet KnownInvalidStates = Failed | Invalid;

@@ -30,6 +30,8 @@ void HandleTransfer::releaseSources(const Expr *E, FlowState &State,
                                     const Expr *Site) const {
   for (unsigned Index : sourcesOf(E)) {
     VariableState &VS = State[Index];
+    if ((VS.Bits & Inherited) && OnInheritedRelease)
+      OnInheritedRelease(Index);
     // Closing a value known to be invalid releases nothing: keep those
     // states so `if (fd < 0) close(fd);` does not count as a release.
     HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
@@ -109,7 +111,8 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
                                      FlowState &State,
                                      OverwriteObserver Observer) const {
   std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
-  if (Target && Target->Index < 0 && Target->Var->getType()->isIntegerType())
+  if (Target && Target->Var && Target->Index < 0 && !Target->Field &&
+      Target->Var->getType()->isIntegerType())
     linkStatus(Target->Var, BO->getRHS(), State);
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
@@ -129,7 +132,8 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
       Ctx.getSourceManager().isInSystemMacro(DS->getBeginLoc());
   for (const Decl *D : DS->decls()) {
     const auto *Var = dyn_cast<VarDecl>(D);
-    if (!Var)
+    // A static local's initializer runs once, not on every call.
+    if (!Var || Var->isStaticLocal())
       continue;
     const Expr *Init = Var->getInit();
     if (Init && !InSystemMacro)

@@ -16,6 +16,7 @@
 #include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::resource {
 
@@ -48,6 +49,10 @@ public:
 
   /// The state storage has after being assigned \p Value.
   VariableState stateOfAssignedValue(const Expr *Value) const;
+
+  /// When set, receives the index of every storage released while it may
+  /// still hold a value from before the call (confirms sink parameters).
+  llvm::function_ref<void(unsigned Index)> OnInheritedRelease = nullptr;
 
 private:
   void applyAssignment(const BinaryOperator *BO, FlowState &State,

@@ -2,15 +2,55 @@
 
 #include "TrackedStorage.h"
 #include "HandleExprs.h"
+#include "HandleHolders.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 namespace clang::tidy::resource {
 
 std::string StorageKey::spelling() const {
+  if (Field) {
+    if (!Var)
+      return Field->getName().str();
+    const char *Access =
+        Var->getType()->isPointerType() ? "->" : ".";
+    return (Var->getName() + Access + Field->getName()).str();
+  }
   std::string Name = Var ? Var->getName().str() : std::string("<storage>");
   if (Index >= 0)
     Name += "[" + std::to_string(Index) + "]";
   return Name;
+}
+
+QualType StorageKey::type(const ASTContext &Ctx) const {
+  if (Field)
+    return Field->getType();
+  if (!Var)
+    return QualType();
+  if (Index >= 0)
+    if (const auto *Array = Ctx.getAsConstantArrayType(Var->getType()))
+      return Array->getElementType();
+  return Var->getType().getNonReferenceType();
+}
+
+bool StorageKey::outlivesCall() const {
+  if (!Var)
+    return Field != nullptr; // A field of *this.
+  if (Var->hasGlobalStorage())
+    return true;
+  QualType T = Var->getType();
+  if (T->isReferenceType())
+    return true;
+  // A field reached through a pointer parameter lives in the caller's
+  // object; through a local pointer it may well be fresh memory.
+  return Field && T->isPointerType() && isa<ParmVarDecl>(Var);
+}
+
+const ValueDecl *StorageKey::identity() const {
+  if (Field)
+    return Field;
+  if (Var && Var->hasGlobalStorage())
+    return Var;
+  return nullptr;
 }
 
 std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
@@ -20,6 +60,18 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
       return StorageKey{Var, -1};
+    return std::nullopt;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return std::nullopt;
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Base))
+      return StorageKey{nullptr, -1, Field};
+    if (const auto *BaseRef = dyn_cast<DeclRefExpr>(Base))
+      if (const auto *Var = dyn_cast<VarDecl>(BaseRef->getDecl()))
+        return StorageKey{Var, -1, Field};
     return std::nullopt;
   }
   const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E);
@@ -47,23 +99,41 @@ bool isHandleType(QualType T) {
   return !T.isNull() && (T->isIntegerType() || T->isAnyPointerType());
 }
 
-/// True for storage this analysis owns: non-static, non-volatile locals and
-/// parameters of \p Function holding a descriptor or a pointer handle, or a
-/// constant element of such a local array.
+/// True for storage this analysis may track in \p Function: call-local
+/// storage of a handle type (non-static locals and parameters, elements of
+/// local arrays, fields of local structs), or storage that outlives the call
+/// when the policy allows it and evidence says it holds handles.
 bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
-                 const HandleCatalog &Catalog, const ASTContext &Ctx) {
-  const VarDecl *Var = Key.Var;
-  if (!Var || Var->getDeclContext() != Function || !Var->hasLocalStorage())
+                 const HandleCatalog &Catalog, const ASTContext &Ctx,
+                 const TrackingPolicy &Policy) {
+  QualType T = Key.type(Ctx);
+  if (T.isNull() || T.isVolatileQualified())
     return false;
-  QualType T = Var->getType();
-  if (T->isReferenceType() || T.isVolatileQualified())
+  if (!isHandleType(T) && !Catalog.objectStorageRole(T))
+    return false;
+  const VarDecl *Var = Key.Var;
+  // Another function's variable (a lambda's capture) is not ours.
+  if (Var && !Var->hasGlobalStorage() && Var->getDeclContext() != Function)
+    return false;
+  if (Key.outlivesCall()) {
+    if (Policy.Mode == PersistentStorageMode::None ||
+        (Policy.Mode == PersistentStorageMode::Fields && !Key.Field))
+      return false;
+    // What a reference parameter refers to: tracked when it receives an
+    // acquisition here, which is why it was considered.
+    if (!Key.identity())
+      return Var && isa<ParmVarDecl>(Var) && !Key.Field;
+    return Policy.Holders && Policy.Holders->isHolder(Key.identity());
+  }
+  if (!Var || Var->getType()->isReferenceType())
+    return false;
+  // A field through a local pointer: where it points is not known.
+  if (Key.Field && Var->getType()->isPointerType())
     return false;
   if (Key.Index < 0)
-    return isHandleType(T) || Catalog.objectStorageRole(T);
-  const auto *Array = Ctx.getAsConstantArrayType(T);
-  return Array && Key.Index < static_cast<int64_t>(Array->getLimitedSize()) &&
-         isHandleType(Array->getElementType()) &&
-         !Array->getElementType().isVolatileQualified();
+    return true;
+  const auto *Array = Ctx.getAsConstantArrayType(Var->getType());
+  return Array && Key.Index < static_cast<int64_t>(Array->getLimitedSize());
 }
 
 } // namespace
@@ -93,8 +163,10 @@ llvm::SmallVector<StorageKey, 2> outParameterTargets(const Expr *Arg,
 class TrackingScanner : public RecursiveASTVisitor<TrackingScanner> {
 public:
   TrackingScanner(const FunctionDecl *Function, const HandleCatalog &Catalog,
-                  const ASTContext &Ctx, TrackedStorage &Result)
-      : Function(Function), Catalog(Catalog), Ctx(Ctx), Result(Result) {}
+                  const ASTContext &Ctx, const TrackingPolicy &Policy,
+                  TrackedStorage &Result)
+      : Function(Function), Catalog(Catalog), Ctx(Ctx), Policy(Policy),
+        Result(Result) {}
 
   // Nested closures are separate functions with their own analysis.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -112,8 +184,20 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign && asAcquisition(BO->getRHS(), Catalog))
-      consider(storageOf(BO->getLHS(), Ctx));
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
+    if (asAcquisition(BO->getRHS(), Catalog)) {
+      consider(Target);
+      return true;
+    }
+    // Storage from earlier calls is lost by any overwrite, not only by a
+    // new acquisition.
+    if (Target && Target->outlivesCall())
+      consider(Target);
+    else if (Target && Target->Index < 0 && !Target->Field &&
+             isa<ParmVarDecl>(Target->Var))
+      AssignedParameters.push_back(*Target);
     return true;
   }
 
@@ -152,6 +236,17 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+    // A by-value parameter this function releases is an owning sink.
+    if (Role)
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (Role->roleOfArgument(I) == ArgumentRole::Release)
+          if (std::optional<StorageKey> Key =
+                  storageOf(stripValueWrappers(Call->getArg(I)), Ctx);
+              Key && Key->Index < 0 && !Key->Field &&
+              isa<ParmVarDecl>(Key->Var) &&
+              !Key->Var->getType()->isReferenceType())
+            Result.SinkParameters.try_emplace(
+                Key->Var, Catalog.familyReleasedBy(Call->getDirectCallee()));
     if (!Role || !Role->Acquires || Role->OutParam < 0 ||
         static_cast<unsigned>(Role->OutParam) >= Call->getNumArgs())
       return true;
@@ -164,7 +259,7 @@ public:
 
 private:
   bool consider(std::optional<StorageKey> Key) {
-    if (!Key || !isTrackable(*Key, Function, Catalog, Ctx))
+    if (!Key || !isTrackable(*Key, Function, Catalog, Ctx, Policy))
       return false;
     Result.add(*Key);
     return true;
@@ -172,11 +267,15 @@ private:
 
 public:
   llvm::SmallPtrSet<const VarDecl *, 2> DynamicallyIndexed;
+  /// Parameters overwritten with something else than an acquisition: they
+  /// matter only if they turn out to be sinks.
+  llvm::SmallVector<StorageKey, 2> AssignedParameters;
 
 private:
   const FunctionDecl *Function;
   const HandleCatalog &Catalog;
   const ASTContext &Ctx;
+  const TrackingPolicy &Policy;
   TrackedStorage &Result;
 };
 
@@ -191,8 +290,9 @@ void TrackedStorage::indexesReachedBy(
     Out.push_back(Index);
     return;
   }
-  // A whole array used as a value (passed, stored) reaches every element.
-  if (Key.Index >= 0 || !Key.Var->getType()->isArrayType())
+  // A whole array or struct used as a value (passed, stored, its address
+  // taken) reaches every tracked element and field.
+  if (Key.Index >= 0 || Key.Field || !Key.Var)
     return;
   for (unsigned I = 0; I < Keys.size(); ++I)
     if (Keys[I].Var == Key.Var)
@@ -202,16 +302,23 @@ void TrackedStorage::indexesReachedBy(
 TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
                                        const Stmt *Body,
                                        const HandleCatalog &Catalog,
-                                       const ASTContext &Ctx) {
+                                       const ASTContext &Ctx,
+                                       const TrackingPolicy &Policy) {
   TrackedStorage Result;
-  TrackingScanner Scanner(Function, Catalog, Ctx, Result);
+  TrackingScanner Scanner(Function, Catalog, Ctx, Policy, Result);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Policy.Mode == PersistentStorageMode::All)
+    for (const StorageKey &Key : Scanner.AssignedParameters)
+      if (Result.SinkParameters.count(Key.Var) &&
+          isTrackable(Key, Function, Catalog, Ctx, Policy))
+        Result.add(Key);
   if (Scanner.DynamicallyIndexed.empty())
     return Result;
   TrackedStorage Filtered;
   Filtered.HasErrors = Result.HasErrors;
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
+  Filtered.SinkParameters = Result.SinkParameters;
   for (const StorageKey &Key : Result.Keys)
     if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(Key.Var))
       Filtered.add(Key);

@@ -26,22 +26,36 @@
 
 namespace clang::tidy::resource {
 
-/// One place that can hold a handle.
+/// One place that can hold a handle: a variable (local, parameter, global,
+/// static), a constant element of a local array, a field of `*this`
+/// (Var == null), or a field reached through a variable (`c->fd`, `s.conn`).
 struct StorageKey {
   const VarDecl *Var = nullptr;
   /// Element of the array variable Var, or -1 for Var itself.
   int Index = -1;
+  /// The field of Var's object (or of `*this` when Var is null), if any.
+  const FieldDecl *Field = nullptr;
 
   bool operator==(const StorageKey &Other) const {
-    return Var == Other.Var && Index == Other.Index;
+    return Var == Other.Var && Index == Other.Index && Field == Other.Field;
   }
-  /// How the storage is written in source: "fd", "fds[1]".
+  /// How the storage is written in source: "fd", "fds[1]", "fd_",
+  /// "c->fd", "s.conn".
   std::string spelling() const;
+  /// The type of the stored value.
+  QualType type(const ASTContext &Ctx) const;
+  /// True when the storage outlives the call: fields of `*this` or reached
+  /// through a pointer or reference, globals, statics, what a reference
+  /// parameter refers to.
+  bool outlivesCall() const;
+  /// The declaration identifying the storage across functions: the field,
+  /// or the global / static variable; null for call-local storage.
+  const ValueDecl *identity() const;
 };
 
 /// The storage \p E designates directly, looking through parentheses and
-/// implicit casts: a variable, or an array variable's element at a constant
-/// index. Null for anything else.
+/// implicit casts: a variable, an array variable's element at a constant
+/// index, or a field of `*this` or of a variable. Null for anything else.
 std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx);
 
 } // namespace clang::tidy::resource
@@ -50,19 +64,36 @@ namespace llvm {
 template <> struct DenseMapInfo<clang::tidy::resource::StorageKey> {
   using Key = clang::tidy::resource::StorageKey;
   static Key getEmptyKey() {
-    return {DenseMapInfo<const clang::VarDecl *>::getEmptyKey(), -1};
+    return {DenseMapInfo<const clang::VarDecl *>::getEmptyKey(), -1, nullptr};
   }
   static Key getTombstoneKey() {
-    return {DenseMapInfo<const clang::VarDecl *>::getTombstoneKey(), -1};
+    return {DenseMapInfo<const clang::VarDecl *>::getTombstoneKey(), -1,
+            nullptr};
   }
   static unsigned getHashValue(const Key &K) {
-    return hash_combine(K.Var, K.Index);
+    return hash_combine(K.Var, K.Index, K.Field);
   }
   static bool isEqual(const Key &A, const Key &B) { return A == B; }
 };
 } // namespace llvm
 
 namespace clang::tidy::resource {
+
+class HandleHolders;
+
+/// Which storage that outlives a call is tracked.
+enum class PersistentStorageMode {
+  All,    ///< Fields, globals, statics, reference and sink parameters.
+  Fields, ///< Only fields (of *this or reached through a parameter).
+  None,   ///< Only call-local storage.
+};
+
+/// What the pre-pass may track beyond call-local storage.
+struct TrackingPolicy {
+  /// Evidence of which fields and globals hold handles; null: none do.
+  const HandleHolders *Holders = nullptr;
+  PersistentStorageMode Mode = PersistentStorageMode::All;
+};
 
 /// The storage one function's analysis tracks, with dense indexes.
 class TrackedStorage {
@@ -71,7 +102,19 @@ public:
   /// not scanned: they are analysed as functions of their own.
   static TrackedStorage collect(const FunctionDecl *Function, const Stmt *Body,
                                 const HandleCatalog &Catalog,
-                                const ASTContext &Ctx);
+                                const ASTContext &Ctx,
+                                const TrackingPolicy &Policy = {});
+
+  /// True for a by-value parameter that this function releases somewhere:
+  /// it carries the caller's handle in (an owning sink).
+  bool isSinkParameter(const VarDecl *Var) const {
+    return SinkParameters.count(Var);
+  }
+  /// The family a sink parameter is released as, if known.
+  const HandleFamily *sinkFamily(const VarDecl *Var) const {
+    auto It = SinkParameters.find(Var);
+    return It == SinkParameters.end() ? nullptr : It->second;
+  }
 
   /// True when the body contains expressions with errors.
   bool hasErrors() const { return HasErrors; }
@@ -108,6 +151,7 @@ private:
   llvm::SmallVector<StorageKey, 8> Keys;
   llvm::DenseMap<StorageKey, unsigned> Indexes;
   llvm::SmallPtrSet<const Expr *, 4> OutArguments;
+  llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
   bool HasErrors = false;
   unsigned StatementCount = 0;
 };

@@ -46,6 +46,16 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.SharedPointerConnections'; expected a bool")
         << Shared << Name;
+  StringRef Persistent = Options.get("PersistentStorage", "all");
+  if (Persistent == "fields")
+    Policy.Mode = PersistentStorageMode::Fields;
+  else if (Persistent == "none")
+    Policy.Mode = PersistentStorageMode::None;
+  else if (Persistent != "all")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.PersistentStorage'; expected 'all', 'fields' or "
+                      "'none'")
+        << Persistent << Name;
   Catalog = buildCatalog(Config, [&](StringRef Option, StringRef Entry,
                                      StringRef Reason) {
     configurationDiag("invalid entry '%0' in option '%1.%2': %3; the entry "
@@ -57,6 +67,10 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
 void UnclosedReassignmentCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxAnalysisCost", Limits.MaxStatementsTimesVariables);
+  Options.store(Opts, "PersistentStorage",
+                Policy.Mode == PersistentStorageMode::All      ? "all"
+                : Policy.Mode == PersistentStorageMode::Fields ? "fields"
+                                                               : "none");
   Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
   Options.store(Opts, "Families", Config.Families);
   Options.store(Opts, "UseFunctions", Config.UseFunctions);
@@ -72,11 +86,19 @@ void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that acquire something can overwrite an open handle.
   // Matching downwards from the function (rather than upwards from the call)
   // needs no parent map, which is costly on large translation units.
+  auto Acquisition =
+      expr(anyOf(callExpr(), cxxNewExpr(), cxxConstructExpr()),
+           acquiresHandle(&Catalog));
+  // Storage from an earlier call is lost by any overwrite.
+  auto PersistentOverwrite = binaryOperator(
+      isAssignmentOperator(),
+      hasLHS(ignoringParenImpCasts(anyOf(
+          memberExpr(), declRefExpr(to(varDecl(hasGlobalStorage())))))));
+  auto Interesting = Policy.Mode == PersistentStorageMode::None
+                         ? expr(Acquisition)
+                         : expr(anyOf(Acquisition, PersistentOverwrite));
   Finder->addMatcher(
-      functionDecl(isDefinition(),
-                   hasBody(hasDescendant(
-                       expr(anyOf(callExpr(), cxxNewExpr(), cxxConstructExpr()),
-                            acquiresHandle(&Catalog)))))
+      functionDecl(isDefinition(), hasBody(hasDescendant(Interesting)))
           .bind("function"),
       this);
 }
@@ -84,6 +106,7 @@ void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
 void UnclosedReassignmentCheck::onStartOfTranslationUnit() {
   Analysed.clear();
   Reported.clear();
+  Holders.reset();
 }
 
 void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
@@ -100,7 +123,14 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Body)
     return;
 
-  HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits);
+  // Matching runs on the complete AST: the whole TU's evidence of which
+  // fields and globals hold handles can be gathered once, on first need.
+  if (!Holders && Policy.Mode != PersistentStorageMode::None)
+    Holders = HandleHolders::collect(*Result.Context, Catalog);
+  TrackingPolicy FunctionPolicy = Policy;
+  FunctionPolicy.Holders = Holders ? &*Holders : nullptr;
+  HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits,
+                              FunctionPolicy);
   llvm::SmallVector<LeakFinding, 4> Findings =
       Analysis.analyze(Function, Body);
   if (Findings.empty())
@@ -119,30 +149,44 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
 
 const FunctionRole *
 UnclosedReassignmentCheck::acquisitionRole(const LeakFinding &Finding) const {
-  return Catalog.acquisitionRole(Finding.AcquiredAt);
+  if (const FunctionRole *Role = Catalog.acquisitionRole(Finding.AcquiredAt))
+    return Role;
+  // Storage from an earlier call: what the rest of the TU stores there.
+  if (Holders)
+    if (const ValueDecl *Identity = Finding.Storage.identity())
+      return Holders->roleOf(Identity);
+  return nullptr;
+}
+
+const HandleFamily *
+UnclosedReassignmentCheck::familyOf(const LeakFinding &Finding) const {
+  if (const FunctionRole *Role = acquisitionRole(Finding))
+    return Role->Acquires;
+  if (Finding.SinkFamily)
+    return Finding.SinkFamily;
+  if (Holders)
+    if (const ValueDecl *Identity = Finding.Storage.identity())
+      return Holders->releasedFamilyOf(Identity);
+  return nullptr;
 }
 
 /// The release a fix-it may insert for \p Finding, or nullopt when no fix
 /// is certainly right: some path already released or gave away the handle,
 /// or the storage may be uninitialized.
 static std::optional<ReleaseAction> fixFor(const LeakFinding &Finding,
-                                           const FunctionRole *Role) {
-  const HandleFamily *Family = Role ? Role->Acquires : nullptr;
-  if (!Family || (Finding.Bits & ~FixableStates) != 0)
+                                           const HandleFamily *Family,
+                                           const ASTContext &Ctx) {
+  if (!Family || (Finding.Bits & ~(FixableStates | Inherited)) != 0)
     return std::nullopt;
-  // Guard when some path is known to hold the invalid value, or when an
+  // Guard when some path is known to hold the invalid value, when an
   // unchecked acquisition may have failed and the release cannot take the
-  // invalid value (fclose(NULL) crashes, close(-1) is harmless).
+  // invalid value (fclose(NULL) crashes, close(-1) is harmless), and always
+  // for a value from an earlier call, which may be anything.
   bool NeedsGuard =
-      (Finding.Bits & KnownInvalidStates) ||
+      (Finding.Bits & (KnownInvalidStates | Inherited)) ||
       ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
-  QualType Type = Finding.Storage.Index < 0
-                      ? Finding.Storage.Var->getType()
-                      : Finding.Storage.Var->getType()
-                            ->getPointeeOrArrayElementType()
-                            ->getCanonicalTypeUnqualified();
   return ReleaseAction{Finding.Storage.spelling(), Family, NeedsGuard,
-                       Type->isAnyPointerType()};
+                       Finding.Storage.type(Ctx)->isAnyPointerType()};
 }
 
 void UnclosedReassignmentCheck::reportSite(
@@ -159,32 +203,48 @@ void UnclosedReassignmentCheck::reportSite(
   else if (isa<CXXMemberCallExpr>(First.What.Site))
     Loc = First.What.Site->getExprLoc();
 
-  llvm::SmallVector<ReleaseAction, 2> Releases;
+  // Handles opened in this call get a fix on the warning; handles that may
+  // come from an earlier call get it on a note: the storage could hold a
+  // stale value the rest of the program never reset, which only a person
+  // can rule out (--fix-notes and editor quick-fixes apply it).
+  llvm::SmallVector<ReleaseAction, 2> Releases, InheritedReleases;
   for (const LeakFinding &Finding : Findings)
     if (std::optional<ReleaseAction> Action =
-            fixFor(Finding, acquisitionRole(Finding)))
-      Releases.push_back(*Action);
+            fixFor(Finding, familyOf(Finding), Ctx))
+      (Finding.Bits & Inherited ? InheritedReleases : Releases)
+          .push_back(*Action);
   llvm::SmallVector<FixItHint, 2> Fix = buildReleaseFix(
       *First.What.Root, Loc, Releases, Function, Parents, Ctx);
+  llvm::SmallVector<FixItHint, 2> NoteFix = buildReleaseFix(
+      *First.What.Root, Loc, InheritedReleases, Function, Parents, Ctx);
 
   for (const LeakFinding &Finding : Findings) {
     const std::string Handle = Finding.Storage.spelling();
     if (!Reported.insert({Loc, Handle}).second)
       continue;
     const FunctionRole *Role = acquisitionRole(Finding);
-    const HandleFamily *Family = Role ? Role->Acquires : nullptr;
-    StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
+    const HandleFamily *Family = familyOf(Finding);
+    StringRef Noun = Role ? StringRef(Role->AcquiredNoun)
+                     : Family ? StringRef(Family->LeakNoun)
+                              : StringRef("handle");
     StringRef LeakNoun = Family ? StringRef(Family->LeakNoun) : "handle";
+    const bool FromCaller = Finding.Storage.Var && !Finding.Storage.Field &&
+                            isa<ParmVarDecl>(Finding.Storage.Var);
     {
       auto Diag =
-          Finding.isDefinite()
+          Finding.isInheritedOnly()
+              ? diag(Loc, "'%0' may still hold an open %1 %select{from a "
+                          "previous call|from the caller}2; it is "
+                          "overwritten without being closed")
+              : Finding.isDefinite()
               ? diag(Loc, "'%0' is overwritten while it still holds an open "
-                          "%1; the previous %2 leaks")
+                          "%1; the previous %3 leaks")
               : diag(Loc, "'%0' is overwritten while it may still hold an "
-                          "open %1; the previous %2 leaks on some paths");
-      Diag << Handle << Noun << LeakNoun;
+                          "open %1; the previous %3 leaks on some paths");
+      Diag << Handle << Noun << FromCaller << LeakNoun;
       // The fix goes on the first fixable warning of the site.
-      if (!Fix.empty() && fixFor(Finding, Role)) {
+      if (!Fix.empty() && !(Finding.Bits & Inherited) &&
+          fixFor(Finding, Family, Ctx)) {
         for (const FixItHint &Hint : Fix)
           Diag << Hint;
         Fix.clear();
@@ -207,6 +267,16 @@ void UnclosedReassignmentCheck::reportSite(
            "'%0' stays open when this condition is %select{false|true}1",
            DiagnosticIDs::Note)
           << Handle << Finding.SkipsWhenTrue;
+    if (!NoteFix.empty() && (Finding.Bits & Inherited) &&
+        fixFor(Finding, Family, Ctx)) {
+      auto Note = diag(Loc, "close the previous %0 first if '%1' can still "
+                            "hold one here",
+                       DiagnosticIDs::Note)
+                  << LeakNoun << Handle;
+      for (const FixItHint &Hint : NoteFix)
+        Note << Hint;
+      NoteFix.clear();
+    }
   }
 }
 

@@ -7,8 +7,10 @@
 #include "CatalogOptions.h"
 #include "HandleFamilies.h"
 #include "HandleFlow.h"
+#include "HandleHolders.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <optional>
 #include <set>
 #include <string>
 
@@ -42,10 +44,16 @@ private:
                   ASTContext &Ctx);
   /// The role of the acquisition a finding's handle came from, if known.
   const FunctionRole *acquisitionRole(const LeakFinding &Finding) const;
+  /// The family of a finding's handle: from its acquisition, or for storage
+  /// from earlier calls from what the TU acquires into or releases from it.
+  const HandleFamily *familyOf(const LeakFinding &Finding) const;
 
   CatalogOptions Config;
   HandleCatalog Catalog;
   FlowLimits Limits;
+  TrackingPolicy Policy;
+  /// Which fields and globals hold handles in this TU, built on first need.
+  std::optional<HandleHolders> Holders;
   /// Functions already analysed in this TU (the matcher fires once per
   /// acquisition call, we analyse once per function).
   llvm::SmallPtrSet<const FunctionDecl *, 32> Analysed;

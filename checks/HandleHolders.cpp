@@ -1,0 +1,156 @@
+//===--- HandleHolders.cpp - resource-tidy --------------------------------===//
+
+#include "HandleHolders.h"
+#include "HandleExprs.h"
+#include "TrackedStorage.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::resource {
+
+class HolderScanner : public RecursiveASTVisitor<HolderScanner> {
+public:
+  HolderScanner(ASTContext &Ctx, const HandleCatalog &Catalog,
+                HandleHolders &Result)
+      : Ctx(Ctx), Catalog(Catalog), Result(Result) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    // Library headers say nothing about the user's storage.
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      noteAcquisition(storageOf(BO->getLHS(), Ctx), BO->getRHS());
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->hasGlobalStorage() && Var->getInit())
+      noteAcquisition(StorageKey{Var, -1}, Var->getInit());
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *Field) {
+    if (Field->hasInClassInitializer())
+      noteAcquisition(StorageKey{nullptr, -1, Field},
+                      Field->getInClassInitializer());
+    return true;
+  }
+
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Init->isMemberInitializer())
+      noteAcquisition(StorageKey{nullptr, -1, Init->getMember()},
+                      Init->getInit());
+    return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const Expr *Acquisition = asAcquisition(Call, Catalog))
+      Result.HandleTypes.insert(
+          Acquisition->getType()->getCanonicalTypeUnqualified().getTypePtr());
+    const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+    if (!Role)
+      return true;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (Role->Acquires && Role->OutParam == static_cast<int>(I)) {
+        for (const StorageKey &Key : outParameterTargets(Arg, *Role, Ctx))
+          if (const ValueDecl *Identity = Key.identity())
+            Result.Acquired.try_emplace(Identity, Role);
+        continue;
+      }
+      if (Role->roleOfArgument(I) == ArgumentRole::Release)
+        noteRelease(storageOf(stripValueWrappers(Arg), Ctx),
+                    Catalog.familyReleasedBy(Call->getDirectCallee()));
+    }
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (Catalog.isReleaseMethod(Call->getMethodDecl()))
+      noteReleasedObject(Call->getImplicitObjectArgument());
+    return true;
+  }
+
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
+    noteReleasedObject(Delete->getArgument());
+    return true;
+  }
+
+private:
+  void noteAcquisition(std::optional<StorageKey> Key, const Expr *Value) {
+    const ValueDecl *Identity = Key ? Key->identity() : nullptr;
+    if (!Identity)
+      return;
+    if (const Expr *Acquisition = asAcquisition(Value, Catalog))
+      Result.Acquired.try_emplace(Identity,
+                                  Catalog.acquisitionRole(Acquisition));
+  }
+
+  void noteRelease(std::optional<StorageKey> Key, const HandleFamily *Family) {
+    if (const ValueDecl *Identity = Key ? Key->identity() : nullptr)
+      Result.Released.try_emplace(Identity, Family);
+  }
+
+  /// `conn_->close()`, `delete conn_`: a connection object's pointer.
+  void noteReleasedObject(const Expr *Object) {
+    if (!Object)
+      return;
+    std::optional<StorageKey> Key = storageOf(Object, Ctx);
+    if (!Key || !Key->identity())
+      return;
+    QualType Pointee = Key->type(Ctx)->getPointeeType();
+    const auto *Class =
+        Pointee.isNull() ? nullptr : Pointee->getAsCXXRecordDecl();
+    const FunctionRole *Role = nullptr;
+    // Only classes with a release method (or configured) are handles.
+    if (Class && Class->hasDefinition())
+      Role = Catalog.roleOfClass(Class);
+    if (Role)
+      noteRelease(Key, Role->Acquires);
+  }
+
+  ASTContext &Ctx;
+  const HandleCatalog &Catalog;
+  HandleHolders &Result;
+};
+
+HandleHolders HandleHolders::collect(ASTContext &Ctx,
+                                     const HandleCatalog &Catalog) {
+  HandleHolders Result;
+  HolderScanner Scanner(Ctx, Catalog, Result);
+  Scanner.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return Result;
+}
+
+bool HandleHolders::isHolder(const ValueDecl *Identity) const {
+  if (!Identity)
+    return false;
+  if (Acquired.count(Identity) || Released.count(Identity))
+    return true;
+  const Type *T =
+      Identity->getType()->getCanonicalTypeUnqualified().getTypePtr();
+  // Plain integers are never holders by type alone.
+  return T->isPointerType() && HandleTypes.contains(T);
+}
+
+const FunctionRole *HandleHolders::roleOf(const ValueDecl *Identity) const {
+  auto It = Acquired.find(Identity);
+  return It == Acquired.end() ? nullptr : It->second;
+}
+
+const HandleFamily *
+HandleHolders::releasedFamilyOf(const ValueDecl *Identity) const {
+  auto It = Released.find(Identity);
+  return It == Released.end() ? nullptr : It->second;
+}
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,48 @@
+//===--- HandleHolders.h - resource-tidy ----------------------------------===//
+//
+// Storage that outlives a call (a field, a global, a static) is only worth
+// tracking when it holds handles: otherwise every `count_ = 0` in a method
+// would be suspect. This index, built once per translation unit, records the
+// evidence: the storage receives an acquisition somewhere, is passed to a
+// release function somewhere, or has the type an acquisition returns
+// (`PGconn *`, `FILE *`, `SSL *`).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_HANDLEHOLDERS_H
+#define RESOURCE_TIDY_HANDLEHOLDERS_H
+
+#include "HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::resource {
+
+class HandleHolders {
+public:
+  /// Walks every declaration of \p Ctx outside system headers.
+  static HandleHolders collect(ASTContext &Ctx, const HandleCatalog &Catalog);
+
+  /// True when \p Identity (a field, a global or static variable) holds
+  /// handles in this translation unit.
+  bool isHolder(const ValueDecl *Identity) const;
+
+  /// The acquisition role of what \p Identity holds, for messages and
+  /// fix-its; null when only a release or its type says it is a holder.
+  const FunctionRole *roleOf(const ValueDecl *Identity) const;
+
+  /// The family released from \p Identity somewhere, if any.
+  const HandleFamily *releasedFamilyOf(const ValueDecl *Identity) const;
+
+private:
+  friend class HolderScanner;
+  llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
+  llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;
+  /// Canonical pointer types that acquisitions return.
+  llvm::SmallPtrSet<const Type *, 8> HandleTypes;
+};
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_HANDLEHOLDERS_H
