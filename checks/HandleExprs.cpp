@@ -30,6 +30,13 @@ bool takesAddressOf(const CallExpr *Call) {
   }
 }
 
+bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs) {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() && Callee->getName() == Name &&
+         Call->getNumArgs() == NumArgs &&
+         Callee->getDeclContext()->getRedeclContext()->isStdNamespace();
+}
+
 const Expr *stripValueWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenCasts();

@@ -24,6 +24,9 @@ const Expr *forwardedArgument(const CallExpr *Call);
 /// True for std::addressof and the address-of builtins.
 bool takesAddressOf(const CallExpr *Call);
 
+/// True when \p Call calls `std::<Name>` with \p NumArgs arguments.
+bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs);
+
 /// Strips parentheses, casts, full-expression wrappers and std::move-like
 /// calls: everything that does not change which value an expression yields.
 const Expr *stripValueWrappers(const Expr *E);

@@ -14,18 +14,24 @@
 
 namespace clang::tidy::resource {
 
-namespace {
-
 /// The fixed-point solver and the evidence gathering for one function.
 class FunctionFlow {
 public:
   FunctionFlow(const CFG &Graph, const TrackedStorage &Tracked,
-               const HandleCatalog &Catalog, ASTContext &Ctx)
+               const HandleCatalog &Catalog, ASTContext &Ctx,
+               SummaryProvider *Summaries)
       : Graph(Graph), Tracked(Tracked), Catalog(Catalog),
-        Transfer(Catalog, Tracked, Ctx),
+        Transfer(Catalog, Tracked, Ctx, Summaries),
         Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
 
   void solve(const FunctionDecl *Function);
+  /// The state when the function returns, or nullopt if it never does.
+  std::optional<FlowState> exitState() const {
+    unsigned Exit = Graph.getExit().getBlockID();
+    if (!Reached.test(Exit))
+      return std::nullopt;
+    return In[Exit];
+  }
   /// The state of \p Key when \p Function starts.
   VariableState initialState(const StorageKey &Key,
                              const FunctionDecl *Function) const;
@@ -332,31 +338,69 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
   return Kept;
 }
 
-} // namespace
+struct HandleFlowAnalysis::Solved {
+  TrackedStorage Tracked;
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<FunctionFlow> Flow;
+};
 
-llvm::SmallVector<LeakFinding, 4>
-HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
+std::unique_ptr<HandleFlowAnalysis::Solved>
+HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body) {
   if (!Function || !Body)
-    return {};
-  TrackedStorage Tracked =
+    return nullptr;
+  auto Result = std::make_unique<Solved>();
+  Result->Tracked =
       TrackedStorage::collect(Function, Body, Catalog, Ctx, Policy);
+  const TrackedStorage &Tracked = Result->Tracked;
   if (Tracked.empty() || Tracked.hasErrors())
-    return {};
+    return nullptr;
   // Check the budget before paying for a CFG.
   if (static_cast<uint64_t>(Tracked.statementCount()) * Tracked.size() >
       Limits.MaxStatementsTimesVariables)
-    return {};
+    return nullptr;
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
+  Result->Graph =
       CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
-  if (!Graph)
-    return {};
+  if (!Result->Graph)
+    return nullptr;
+  Result->Flow = std::make_unique<FunctionFlow>(*Result->Graph, Tracked,
+                                                Catalog, Ctx, Summaries);
+  Result->Flow->solve(Function);
+  return Result;
+}
 
-  FunctionFlow Flow(*Graph, Tracked, Catalog, Ctx);
-  Flow.solve(Function);
-  return Flow.collectFindings();
+llvm::SmallVector<LeakFinding, 4>
+HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
+  std::unique_ptr<Solved> Result = solve(Function, Body);
+  if (!Result)
+    return {};
+  return Result->Flow->collectFindings();
+}
+
+std::optional<FunctionSummary>
+HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
+  std::unique_ptr<Solved> Result = solve(Function, Body);
+  if (!Result)
+    return std::nullopt;
+  std::optional<FlowState> Exit = Result->Flow->exitState();
+  FunctionSummary Summary;
+  if (!Exit)
+    return Summary; // Never returns: releases nothing for its callers.
+  for (unsigned I = 0; I < Result->Tracked.size(); ++I) {
+    const StorageKey &Key = Result->Tracked.key(I);
+    if (Key.Var || !Key.Field)
+      continue;
+    HandleStateSet Bits = (*Exit)[I].Bits;
+    // Closed or set to the invalid value: no handle from before is left.
+    constexpr HandleStateSet Gone = Released | Invalid | Failed;
+    if (Bits && (Bits & ~Gone) == 0)
+      Summary.AlwaysReleased.push_back(Key.Field);
+    else if (Bits & Gone)
+      Summary.SometimesReleased.push_back(Key.Field);
+  }
+  return Summary;
 }
 
 } // namespace clang::tidy::resource

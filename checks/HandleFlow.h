@@ -23,12 +23,14 @@
 #ifndef RESOURCE_TIDY_HANDLEFLOW_H
 #define RESOURCE_TIDY_HANDLEFLOW_H
 
+#include "FunctionSummaries.h"
 #include "HandleFamilies.h"
 #include "HandleState.h"
 #include "HandleTransfer.h"
 #include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallVector.h"
+#include <memory>
 
 namespace clang::tidy::resource {
 
@@ -71,8 +73,10 @@ struct FlowLimits {
 class HandleFlowAnalysis {
 public:
   HandleFlowAnalysis(const HandleCatalog &Catalog, ASTContext &Ctx,
-                     FlowLimits Limits = {}, TrackingPolicy Policy = {})
-      : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy) {}
+                     FlowLimits Limits = {}, TrackingPolicy Policy = {},
+                     SummaryProvider *Summaries = nullptr)
+      : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy),
+        Summaries(Summaries) {}
 
   /// Every assignment in \p Function (body \p Body) that may overwrite an
   /// open handle. Empty when nothing is tracked, the body has errors, or
@@ -80,11 +84,42 @@ public:
   llvm::SmallVector<LeakFinding, 4> analyze(const FunctionDecl *Function,
                                             const Stmt *Body);
 
+  /// Which fields of `*this` the method \p Function releases, read from
+  /// the state at its exit; nullopt when it cannot be analysed.
+  std::optional<FunctionSummary> summarize(const FunctionDecl *Function,
+                                           const Stmt *Body);
+
 private:
+  /// The CFG and the solved flow for \p Function, or nothing when it is
+  /// not worth or not possible to analyse.
+  struct Solved;
+  std::unique_ptr<Solved> solve(const FunctionDecl *Function,
+                                const Stmt *Body);
+
   const HandleCatalog &Catalog;
   ASTContext &Ctx;
   FlowLimits Limits;
   TrackingPolicy Policy;
+  SummaryProvider *Summaries;
+};
+
+/// Summaries of the methods of one translation unit, computed on demand.
+class MethodSummaries : public SummaryProvider {
+public:
+  MethodSummaries(const HandleCatalog &Catalog, ASTContext &Ctx,
+                  FlowLimits Limits, TrackingPolicy Policy)
+      : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy) {}
+  const FunctionSummary *summaryOf(const FunctionDecl *Method) override;
+
+private:
+  static constexpr unsigned MaxDepth = 3;
+  const HandleCatalog &Catalog;
+  ASTContext &Ctx;
+  FlowLimits Limits;
+  TrackingPolicy Policy;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>>
+      Cache;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;
 };
 
 } // namespace clang::tidy::resource

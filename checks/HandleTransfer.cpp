@@ -179,6 +179,44 @@ void HandleTransfer::applyObjectOverwrite(const CallExpr *Call,
                           : VariableState{Invalid, nullptr, nullptr};
 }
 
+void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
+                                  FlowState &State) const {
+  if (!Summaries || Tracked.empty())
+    return;
+  // The callee's `this` is the object it is called on: `*this` here, or a
+  // variable (`conn.close_all()`, `conn->close_all()`).
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Object)
+    return;
+  Object = Object->IgnoreParenImpCasts();
+  const VarDecl *Base = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object)) {
+    Base = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Base)
+      return;
+  } else if (!isa<CXXThisExpr>(Object)) {
+    return;
+  }
+  const FunctionSummary *Summary = Summaries->summaryOf(Call->getMethodDecl());
+  if (!Summary)
+    return;
+  auto Apply = [&](const FieldDecl *Field, bool Always) {
+    int Index = Tracked.indexOf(StorageKey{Base, -1, Field});
+    if (Index < 0)
+      return;
+    VariableState &VS = State[Index];
+    HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
+    HandleStateSet Closed = (VS.Bits & ~KeptInvalid) ? Released : 0;
+    VS.Bits = Always ? (KeptInvalid | Closed) : (VS.Bits | Closed);
+    if (VS.Bits & Released)
+      VS.ReleasedAt = Call;
+  };
+  for (const FieldDecl *Field : Summary->AlwaysReleased)
+    Apply(Field, /*Always=*/true);
+  for (const FieldDecl *Field : Summary->SometimesReleased)
+    Apply(Field, /*Always=*/false);
+}
+
 void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
                                OverwriteObserver Observer) const {
   // std::move(fd) forwards fd to whoever consumes the call's value.
@@ -203,6 +241,7 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const Expr *Object = Member->getImplicitObjectArgument();
+    applySummary(Member, State);
     // `conn->close()`, `sp->close()`, `conn.close()` close the object.
     if (Catalog.isReleaseMethod(Method)) {
       if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
@@ -219,6 +258,32 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
                            State, Observer);
       return;
     }
+  }
+  // std::exchange(fd_, v) hands the old value to its caller (often to
+  // close()): the overwrite loses nothing.
+  if (isStdCall(Call, "exchange", 2)) {
+    std::optional<StorageKey> Target = storageOf(Call->getArg(0), Ctx);
+    escapeSources(Call->getArg(1), State, Target);
+    if (int Index = Target ? Tracked.indexOf(*Target) : -1; Index >= 0)
+      State[Index] = stateOfAssignedValue(Call->getArg(1));
+    return;
+  }
+  // std::swap(a, b) exchanges what the two hold.
+  if (isStdCall(Call, "swap", 2)) {
+    std::optional<StorageKey> A = storageOf(Call->getArg(0), Ctx);
+    std::optional<StorageKey> B = storageOf(Call->getArg(1), Ctx);
+    int IndexA = A ? Tracked.indexOf(*A) : -1;
+    int IndexB = B ? Tracked.indexOf(*B) : -1;
+    if (IndexA >= 0 && IndexB >= 0) {
+      std::swap(State[IndexA], State[IndexB]);
+    } else {
+      // The other side is not tracked: our value went there, its value
+      // (unknown to us) came here.
+      for (int Index : {IndexA, IndexB})
+        if (Index >= 0)
+          State[Index] = VariableState{Unknown};
+    }
+    return;
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionRole *Role = Catalog.roleOf(Callee);

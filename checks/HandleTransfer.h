@@ -11,6 +11,7 @@
 #ifndef RESOURCE_TIDY_HANDLETRANSFER_H
 #define RESOURCE_TIDY_HANDLETRANSFER_H
 
+#include "FunctionSummaries.h"
 #include "HandleFamilies.h"
 #include "HandleState.h"
 #include "TrackedStorage.h"
@@ -39,8 +40,8 @@ using OverwriteObserver = llvm::function_ref<void(
 class HandleTransfer {
 public:
   HandleTransfer(const HandleCatalog &Catalog, const TrackedStorage &Tracked,
-                 const ASTContext &Ctx)
-      : Catalog(Catalog), Tracked(Tracked), Ctx(Ctx) {}
+                 const ASTContext &Ctx, SummaryProvider *Summaries = nullptr)
+      : Catalog(Catalog), Tracked(Tracked), Ctx(Ctx), Summaries(Summaries) {}
 
   /// Applies the effect of \p S to \p State. \p Observer, when given, sees
   /// every overwrite of tracked storage before it takes effect.
@@ -82,9 +83,13 @@ private:
   /// Sets every tracked storage whose value \p E may yield to Unknown.
   void forgetSources(const Expr *E, FlowState &State) const;
 
+  /// `obj.helper()` with a summary: the fields it releases are released.
+  void applySummary(const CXXMemberCallExpr *Call, FlowState &State) const;
+
   const HandleCatalog &Catalog;
   const TrackedStorage &Tracked;
   const ASTContext &Ctx;
+  SummaryProvider *Summaries;
 };
 
 } // namespace clang::tidy::resource

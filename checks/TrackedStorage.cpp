@@ -3,6 +3,7 @@
 #include "TrackedStorage.h"
 #include "HandleExprs.h"
 #include "HandleHolders.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 namespace clang::tidy::resource {
@@ -209,9 +210,17 @@ public:
     return true;
   }
 
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
+    if (Policy.TrackReleasedFields)
+      considerReleasedField(Delete->getArgument());
+    return true;
+  }
+
   // `sp.reset(new Conn)`.
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Policy.TrackReleasedFields && Catalog.isReleaseMethod(Method))
+      considerReleasedField(Call->getImplicitObjectArgument());
     if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
         Call->getNumArgs() >= 1 && asAcquisition(Call->getArg(0), Catalog))
       consider(storageOf(Call->getImplicitObjectArgument(), Ctx));
@@ -236,6 +245,17 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+    // std::exchange(fd_, v) and std::swap(a, b) overwrite their arguments.
+    if (isStdCall(Call, "exchange", 2))
+      consider(storageOf(Call->getArg(0), Ctx));
+    if (isStdCall(Call, "swap", 2)) {
+      consider(storageOf(Call->getArg(0), Ctx));
+      consider(storageOf(Call->getArg(1), Ctx));
+    }
+    if (Role && Policy.TrackReleasedFields)
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (Role->roleOfArgument(I) == ArgumentRole::Release)
+          considerReleasedField(Call->getArg(I));
     // A by-value parameter this function releases is an owning sink.
     if (Role)
       for (unsigned I = 0; I < Call->getNumArgs(); ++I)
@@ -257,7 +277,19 @@ public:
     return true;
   }
 
+  void considerField(const FieldDecl *Field) {
+    consider(StorageKey{nullptr, -1, Field});
+  }
+
 private:
+  /// A field of `*this` released here: what a summary reports.
+  void considerReleasedField(const Expr *Released) {
+    std::optional<StorageKey> Key =
+        storageOf(stripValueWrappers(Released), Ctx);
+    if (Key && !Key->Var && Key->Field)
+      consider(Key);
+  }
+
   bool consider(std::optional<StorageKey> Key) {
     if (!Key || !isTrackable(*Key, Function, Catalog, Ctx, Policy))
       return false;
@@ -306,6 +338,12 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
                                        const TrackingPolicy &Policy) {
   TrackedStorage Result;
   TrackingScanner Scanner(Function, Catalog, Ctx, Policy, Result);
+  // A summary covers every handle field of the class: a nested helper may
+  // release one without this method naming it.
+  if (Policy.TrackReleasedFields)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+      for (const FieldDecl *Field : Method->getParent()->fields())
+        Scanner.considerField(Field);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
   if (Policy.Mode == PersistentStorageMode::All)
     for (const StorageKey &Key : Scanner.AssignedParameters)

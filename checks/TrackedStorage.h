@@ -93,6 +93,9 @@ struct TrackingPolicy {
   /// Evidence of which fields and globals hold handles; null: none do.
   const HandleHolders *Holders = nullptr;
   PersistentStorageMode Mode = PersistentStorageMode::All;
+  /// Also track fields of `*this` that are released here (to summarize
+  /// what a method does for its callers).
+  bool TrackReleasedFields = false;
 };
 
 /// The storage one function's analysis tracks, with dense indexes.

@@ -106,6 +106,7 @@ void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
 void UnclosedReassignmentCheck::onStartOfTranslationUnit() {
   Analysed.clear();
   Reported.clear();
+  Summaries.reset();
   Holders.reset();
 }
 
@@ -129,8 +130,10 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
     Holders = HandleHolders::collect(*Result.Context, Catalog);
   TrackingPolicy FunctionPolicy = Policy;
   FunctionPolicy.Holders = Holders ? &*Holders : nullptr;
+  if (!Summaries)
+    Summaries.emplace(Catalog, *Result.Context, Limits, FunctionPolicy);
   HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits,
-                              FunctionPolicy);
+                              FunctionPolicy, &*Summaries);
   llvm::SmallVector<LeakFinding, 4> Findings =
       Analysis.analyze(Function, Body);
   if (Findings.empty())

@@ -54,6 +54,8 @@ private:
   TrackingPolicy Policy;
   /// Which fields and globals hold handles in this TU, built on first need.
   std::optional<HandleHolders> Holders;
+  /// Summaries of this TU's methods, for releases through helpers.
+  std::optional<MethodSummaries> Summaries;
   /// Functions already analysed in this TU (the matcher fires once per
   /// acquisition call, we analyse once per function).
   llvm::SmallPtrSet<const FunctionDecl *, 32> Analysed;

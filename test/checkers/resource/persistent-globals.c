@@ -1,0 +1,65 @@
+// RUN: %check_resource_tidy %s resource-unclosed-reassignment %t -- --fix-notes
+
+#include <stdio.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int active_connection = -1;
+static FILE *trace;
+int request_count;
+
+// An event handler called again and again on a global.
+void on_connect_clicked(void) {
+  active_connection = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'active_connection' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  // CHECK-FIXES: {{^}}  if (active_connection >= 0) close(active_connection);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  active_connection = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+}
+
+void on_disconnect_clicked(void) {
+  if (active_connection >= 0)
+    close(active_connection);
+  active_connection = -1;
+}
+
+void start_trace(const char *path) {
+  if (trace)
+    return;
+  trace = fopen(path, "w");
+}
+
+void count(void) { request_count = request_count + 1; }
+
+// A static local keeps its value between calls.
+int cached_socket(int refresh) {
+  static int fd = -1;
+  if (refresh)
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' may still hold an open socket from a previous call
+  return fd;
+}
+
+struct conn {
+  int sock;
+  FILE *log;
+};
+
+// A field reached through a pointer parameter lives in the caller's object.
+int conn_open(struct conn *c) {
+  c->sock = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'c->sock' may still hold an open socket from a previous call
+  return c->sock;
+}
+
+void conn_close(struct conn *c) {
+  close(c->sock);
+  c->sock = -1;
+}
+
+// An owning sink: the caller's descriptor is lost if overwritten first.
+void adopt(int fd, int replace) {
+  if (replace)
+    fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' may still hold an open descriptor from the caller; it is overwritten without being closed
+  close(fd);
+}
