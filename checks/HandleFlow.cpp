@@ -36,6 +36,9 @@ public:
   VariableState initialState(const StorageKey &Key,
                              const FunctionDecl *Function) const;
   llvm::SmallVector<LeakFinding, 4> collectFindings();
+  /// Whether overwriting storage that may only hold an earlier call's
+  /// handle with this value is worth reporting.
+  bool losesInheritedHandle(const Overwrite &What) const;
 
 private:
   /// Reverse post-order of the reachable blocks, from the entry.
@@ -57,6 +60,8 @@ private:
   const HandleCatalog &Catalog;
   /// Mutable: collectFindings installs a release observer on it.
   HandleTransfer Transfer;
+  /// The function being analysed (set by solve).
+  const FunctionDecl *Function = nullptr;
   ASTContext &Ctx;
   /// Per block ID: joined state on entry. Exit states are recomputed when
   /// needed (only to explain findings), which halves the memory.
@@ -168,6 +173,7 @@ VariableState FunctionFlow::initialState(const StorageKey &Key,
 }
 
 void FunctionFlow::solve(const FunctionDecl *Function) {
+  this->Function = Function;
   FlowState Initial(Tracked.size());
   for (unsigned I = 0; I < Tracked.size(); ++I)
     Initial[I] = initialState(Tracked.key(I), Function);
@@ -284,6 +290,20 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
   }
 }
 
+bool FunctionFlow::losesInheritedHandle(const Overwrite &What) const {
+  // A fresh handle stored over one from an earlier call (the reconnect()
+  // bug), including through an out-parameter.
+  if (!What.NewValue || asAcquisition(What.NewValue, Catalog))
+    return true;
+  // An assignment operator replacing a handle field must release it.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    return Method->isCopyAssignmentOperator() ||
+           Method->isMoveAssignmentOperator();
+  // Other values (`conn_ = nullptr`, `out->stream = stderr`) are mostly
+  // hand-overs and resets of storage whose handle went elsewhere.
+  return false;
+}
+
 llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
   llvm::SmallVector<LeakFinding, 4> Findings;
   // A parameter is an owning sink only if a release can see the caller's
@@ -304,6 +324,9 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
                     const StorageKey &Key = Tracked.key(Index);
                     // `fd = f(fd)` hands the old value to f: not a loss.
                     if (mentionsVariable(What.NewValue, Key.Var))
+                      return;
+                    if (!(Before.Bits & OpenStates) &&
+                        !losesInheritedHandle(What))
                       return;
                     LeakFinding Finding;
                     Finding.What = What;

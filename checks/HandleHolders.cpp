@@ -132,13 +132,14 @@ HandleHolders HandleHolders::collect(ASTContext &Ctx,
 }
 
 bool HandleHolders::isHolder(const ValueDecl *Identity) const {
-  if (!Identity)
-    return false;
-  if (Acquired.count(Identity) || Released.count(Identity))
-    return true;
+  // Ownership evidence only: a pointer of a handle type is often a borrowed
+  // alias (`current_base = base`), which owns nothing.
+  return Identity && (Acquired.count(Identity) || Released.count(Identity));
+}
+
+bool HandleHolders::hasHandleType(const ValueDecl *Identity) const {
   const Type *T =
       Identity->getType()->getCanonicalTypeUnqualified().getTypePtr();
-  // Plain integers are never holders by type alone.
   return T->isPointerType() && HandleTypes.contains(T);
 }
 

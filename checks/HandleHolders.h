@@ -3,9 +3,9 @@
 // Storage that outlives a call (a field, a global, a static) is only worth
 // tracking when it holds handles: otherwise every `count_ = 0` in a method
 // would be suspect. This index, built once per translation unit, records the
-// evidence: the storage receives an acquisition somewhere, is passed to a
-// release function somewhere, or has the type an acquisition returns
-// (`PGconn *`, `FILE *`, `SSL *`).
+// evidence of ownership: the storage receives an acquisition somewhere or is
+// passed to a release function somewhere. Its type alone (`PGconn *`) is not
+// enough: borrowed aliases (`current_base = base`) share it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -24,9 +24,14 @@ public:
   /// Walks every declaration of \p Ctx outside system headers.
   static HandleHolders collect(ASTContext &Ctx, const HandleCatalog &Catalog);
 
-  /// True when \p Identity (a field, a global or static variable) holds
-  /// handles in this translation unit.
+  /// True when \p Identity (a field, a global or static variable) owns
+  /// handles in this translation unit: it receives an acquisition or is
+  /// released somewhere.
   bool isHolder(const ValueDecl *Identity) const;
+
+  /// True when \p Identity's type is one acquisitions here return (weaker
+  /// evidence: borrowed aliases share it).
+  bool hasHandleType(const ValueDecl *Identity) const;
 
   /// The acquisition role of what \p Identity holds, for messages and
   /// fix-its; null when only a release or its type says it is a holder.

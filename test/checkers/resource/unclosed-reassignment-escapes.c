@@ -21,10 +21,10 @@ int returned(void) {
 
 void stored_in_field(struct conn *c) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
+  // Storing a variable's handle into the caller's struct is a hand-over,
+  // not reported even though conn.fd holds handles elsewhere in this file
+  // (a fresh acquisition stored there directly would be: persistent-*.c).
   c->fd = fd;
-  // The caller's struct may already hold a descriptor (conn.fd is closed
-  // elsewhere in this file): that one is lost. See persistent-*.c.
-  // CHECK-MESSAGES: :[[@LINE-3]]:9: warning: 'c->fd' may still hold an open descriptor from a previous call; it is overwritten without being closed
   fd = socket(AF_INET, SOCK_STREAM, 0);
   register_fd(fd);
 }
@@ -84,7 +84,6 @@ void compound_literal(void) {
 void conditional_store(int c, struct conn *out) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   out->fd = c ? fd : -1;
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'out->fd' may still hold an open descriptor from a previous call
   fd = socket(AF_INET, SOCK_STREAM, 0);
   close(fd);
 }
