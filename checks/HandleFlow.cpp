@@ -3,6 +3,7 @@
 #include "HandleFlow.h"
 #include "ConditionRefinement.h"
 #include "HandleExprs.h"
+#include "HandleHolders.h"
 #include "HandleTransfer.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -19,8 +20,8 @@ class FunctionFlow {
 public:
   FunctionFlow(const CFG &Graph, const TrackedStorage &Tracked,
                const HandleCatalog &Catalog, ASTContext &Ctx,
-               SummaryProvider *Summaries)
-      : Graph(Graph), Tracked(Tracked), Catalog(Catalog),
+               SummaryProvider *Summaries, const HandleHolders *Holders)
+      : Graph(Graph), Tracked(Tracked), Catalog(Catalog), Holders(Holders),
         Transfer(Catalog, Tracked, Ctx, Summaries),
         Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
 
@@ -38,7 +39,11 @@ public:
   llvm::SmallVector<LeakFinding, 4> collectFindings();
   /// Whether overwriting storage that may only hold an earlier call's
   /// handle with this value is worth reporting.
-  bool losesInheritedHandle(const Overwrite &What) const;
+  bool losesInheritedHandle(const Overwrite &What,
+                            const StorageKey &Key) const;
+  /// Whether \p Key can still hold a handle from an earlier run of this
+  /// function when it starts.
+  bool canInherit(const StorageKey &Key) const;
 
 private:
   /// Reverse post-order of the reachable blocks, from the entry.
@@ -58,6 +63,7 @@ private:
   const CFG &Graph;
   const TrackedStorage &Tracked;
   const HandleCatalog &Catalog;
+  const HandleHolders *Holders;
   /// Mutable: collectFindings installs a release observer on it.
   HandleTransfer Transfer;
   /// The function being analysed (set by solve).
@@ -290,7 +296,27 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
   }
 }
 
-bool FunctionFlow::losesInheritedHandle(const Overwrite &What) const {
+bool FunctionFlow::canInherit(const StorageKey &Key) const {
+  // Objects are reused: their methods run again and again.
+  if (!Key.Var && Key.Field)
+    return !isa_and_nonnull<CXXConstructorDecl>(Function);
+  if (Key.Var && !Key.Field) {
+    // A static local exists precisely to survive between calls; a sink
+    // parameter brings the caller's handle along.
+    if (Key.Var->isStaticLocal() || Tracked.isSinkParameter(Key.Var))
+      return true;
+  }
+  // Globals and the caller's objects carry an earlier call's handle only if
+  // this function runs more than once; main() and one-time initializers
+  // do not.
+  return Holders && Function && !Function->isMain() &&
+         Holders->runsRepeatedly(Function);
+}
+
+bool FunctionFlow::losesInheritedHandle(const Overwrite &What,
+                                        const StorageKey &Key) const {
+  if (!canInherit(Key))
+    return false;
   // A fresh handle stored over one from an earlier call (the reconnect()
   // bug), including through an out-parameter.
   if (!What.NewValue || asAcquisition(What.NewValue, Catalog))
@@ -326,7 +352,7 @@ llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
                     if (mentionsVariable(What.NewValue, Key.Var))
                       return;
                     if (!(Before.Bits & OpenStates) &&
-                        !losesInheritedHandle(What))
+                        !losesInheritedHandle(What, Key))
                       return;
                     LeakFinding Finding;
                     Finding.What = What;
@@ -388,8 +414,8 @@ HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body) {
       CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Result->Graph)
     return nullptr;
-  Result->Flow = std::make_unique<FunctionFlow>(*Result->Graph, Tracked,
-                                                Catalog, Ctx, Summaries);
+  Result->Flow = std::make_unique<FunctionFlow>(
+      *Result->Graph, Tracked, Catalog, Ctx, Summaries, Policy.Holders);
   Result->Flow->solve(Function);
   return Result;
 }

@@ -4,6 +4,7 @@
 #include "HandleExprs.h"
 #include "TrackedStorage.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -52,7 +53,30 @@ public:
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
 
+  // Loops make whatever they call run repeatedly.
+  bool TraverseForStmt(ForStmt *S) { return traverseLoop(S); }
+  bool TraverseWhileStmt(WhileStmt *S) { return traverseLoop(S); }
+  bool TraverseDoStmt(DoStmt *S) { return traverseLoop(S); }
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) { return traverseLoop(S); }
+
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    // A function named other than as a direct callee: its address is taken.
+    if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      if (!DirectCallees.contains(Ref))
+        Result.AddressTaken.insert(FD->getCanonicalDecl());
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      const FunctionDecl *Canonical = Callee->getCanonicalDecl();
+      ++Result.CallSites[Canonical];
+      if (LoopDepth > 0)
+        Result.CalledInLoop.insert(Canonical);
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(
+              Call->getCallee()->IgnoreParenImpCasts()))
+        DirectCallees.insert(Ref);
+    }
     if (const Expr *Acquisition = asAcquisition(Call, Catalog))
       Result.HandleTypes.insert(
           Acquisition->getType()->getCanonicalTypeUnqualified().getTypePtr());
@@ -86,6 +110,18 @@ public:
   }
 
 private:
+  template <typename LoopT> bool traverseLoop(LoopT *Loop) {
+    ++LoopDepth;
+    bool Continue = RecursiveASTVisitor::TraverseStmt(Loop->getBody());
+    --LoopDepth;
+    // The rest of the loop (condition, increment) runs repeatedly too, but
+    // calls there are rare; visit it outside the loop depth.
+    for (Stmt *Child : Loop->children())
+      if (Child != Loop->getBody())
+        Continue = Continue && TraverseStmt(Child);
+    return Continue;
+  }
+
   void noteAcquisition(std::optional<StorageKey> Key, const Expr *Value) {
     const ValueDecl *Identity = Key ? Key->identity() : nullptr;
     if (!Identity)
@@ -121,6 +157,8 @@ private:
   ASTContext &Ctx;
   const HandleCatalog &Catalog;
   HandleHolders &Result;
+  unsigned LoopDepth = 0;
+  llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
 };
 
 HandleHolders HandleHolders::collect(ASTContext &Ctx,
@@ -141,6 +179,13 @@ bool HandleHolders::hasHandleType(const ValueDecl *Identity) const {
   const Type *T =
       Identity->getType()->getCanonicalTypeUnqualified().getTypePtr();
   return T->isPointerType() && HandleTypes.contains(T);
+}
+
+bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  auto Sites = CallSites.find(Canonical);
+  return (Sites != CallSites.end() && Sites->second >= 2) ||
+         CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical);
 }
 
 const FunctionRole *HandleHolders::roleOf(const ValueDecl *Identity) const {

@@ -7,6 +7,9 @@
 // passed to a release function somewhere. Its type alone (`PGconn *`) is not
 // enough: borrowed aliases (`current_base = base`) share it.
 //
+// It also records how functions are called, since storage only carries a
+// handle "from a previous call" into a function that runs more than once.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef RESOURCE_TIDY_HANDLEHOLDERS_H
@@ -40,8 +43,16 @@ public:
   /// The family released from \p Identity somewhere, if any.
   const HandleFamily *releasedFamilyOf(const ValueDecl *Identity) const;
 
+  /// True when this TU shows \p Function can run again while storage it set
+  /// the last time still holds a handle: it is called inside a loop, from
+  /// two or more places, or its address is taken (a callback, a handler).
+  bool runsRepeatedly(const FunctionDecl *Function) const;
+
 private:
   friend class HolderScanner;
+  llvm::DenseMap<const FunctionDecl *, unsigned> CallSites;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> CalledInLoop;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;
   /// Canonical pointer types that acquisitions return.

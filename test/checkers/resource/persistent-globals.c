@@ -8,7 +8,10 @@ int active_connection = -1;
 static FILE *trace;
 int request_count;
 
-// An event handler called again and again on a global.
+typedef void (*handler_fn)(void);
+void register_click_handler(handler_fn fn);
+
+// An event handler, registered as a callback, runs again and again.
 void on_connect_clicked(void) {
   active_connection = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'active_connection' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
@@ -29,6 +32,24 @@ void start_trace(const char *path) {
 }
 
 void count(void) { request_count = request_count + 1; }
+
+void install(void) { register_click_handler(on_connect_clicked); }
+
+// Runs once (called from one place, not in a loop, address never taken):
+// the global cannot hold a handle from an earlier run.
+static FILE *audit;
+static void open_audit_once(void) { audit = fopen("audit.log", "a"); }
+void start_up(void) { open_audit_once(); }
+void shut_down(void) { fclose(audit); }
+
+// main() runs once.
+static int control_socket;
+int main(void) {
+  control_socket = socket(AF_INET, SOCK_STREAM, 0);
+  start_up();
+  close(control_socket);
+  return 0;
+}
 
 // A static local keeps its value between calls.
 int cached_socket(int refresh) {
@@ -54,6 +75,15 @@ int conn_open(struct conn *c) {
 void conn_close(struct conn *c) {
   close(c->sock);
   c->sock = -1;
+}
+
+// conn_open runs on every retry: the caller's struct may still hold the
+// socket of the previous attempt.
+int conn_retry(struct conn *c, int attempts) {
+  while (attempts-- > 0)
+    if (conn_open(c) >= 0)
+      return 0;
+  return -1;
 }
 
 // An owning sink: the caller's descriptor is lost if overwritten first.
