@@ -309,8 +309,12 @@ bool FunctionFlow::canInherit(const StorageKey &Key) const {
   // Globals and the caller's objects carry an earlier call's handle only if
   // this function runs more than once; main() and one-time initializers
   // do not.
-  return Holders && Function && !Function->isMain() &&
-         Holders->runsRepeatedly(Function);
+  if (!Holders || !Function || Function->isMain())
+    return false;
+  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var))
+    return Holders->runsRepeatedlyOn(Function,
+                                     Param->getFunctionScopeIndex());
+  return Holders->runsRepeatedly(Function);
 }
 
 bool FunctionFlow::losesInheritedHandle(const Overwrite &What,

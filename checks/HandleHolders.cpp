@@ -71,8 +71,13 @@ public:
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       const FunctionDecl *Canonical = Callee->getCanonicalDecl();
       ++Result.CallSites[Canonical];
-      if (LoopDepth > 0)
+      if (LoopDepth > 0) {
         Result.CalledInLoop.insert(Canonical);
+        uint64_t &Stable = Result.StableLoopArguments[Canonical];
+        for (unsigned I = 0; I < Call->getNumArgs() && I < 64; ++I)
+          if (isStableStorage(Call->getArg(I)))
+            Stable |= uint64_t(1) << I;
+      }
       if (const auto *Ref = dyn_cast<DeclRefExpr>(
               Call->getCallee()->IgnoreParenImpCasts()))
         DirectCallees.insert(Ref);
@@ -110,6 +115,18 @@ public:
   }
 
 private:
+  /// `c`, `&conn`, `this`, `&s.inner`: the same object on every iteration
+  /// (unlike `&trans[i]` or `p + i`).
+  static bool isStableStorage(const Expr *Arg) {
+    Arg = Arg->IgnoreParenImpCasts();
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+    while (const auto *Member = dyn_cast<MemberExpr>(Arg))
+      Arg = Member->getBase()->IgnoreParenImpCasts();
+    return isa<DeclRefExpr, CXXThisExpr>(Arg);
+  }
+
   template <typename LoopT> bool traverseLoop(LoopT *Loop) {
     ++LoopDepth;
     bool Continue = RecursiveASTVisitor::TraverseStmt(Loop->getBody());
@@ -186,6 +203,18 @@ bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {
   auto Sites = CallSites.find(Canonical);
   return (Sites != CallSites.end() && Sites->second >= 2) ||
          CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical);
+}
+
+bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
+                                     unsigned ParamIndex) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  auto Sites = CallSites.find(Canonical);
+  if ((Sites != CallSites.end() && Sites->second >= 2) ||
+      AddressTaken.contains(Canonical))
+    return true;
+  auto Stable = StableLoopArguments.find(Canonical);
+  return Stable != StableLoopArguments.end() && ParamIndex < 64 &&
+         (Stable->second >> ParamIndex & 1);
 }
 
 const FunctionRole *HandleHolders::roleOf(const ValueDecl *Identity) const {

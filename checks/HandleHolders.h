@@ -48,10 +48,19 @@ public:
   /// two or more places, or its address is taken (a callback, a handler).
   bool runsRepeatedly(const FunctionDecl *Function) const;
 
+  /// Like runsRepeatedly, for storage reached through parameter
+  /// \p ParamIndex: a call in a loop counts only when it passes the same
+  /// storage each time (`conn_open(c)`, not `setup(&trans[i])`).
+  bool runsRepeatedlyOn(const FunctionDecl *Function,
+                        unsigned ParamIndex) const;
+
 private:
   friend class HolderScanner;
   llvm::DenseMap<const FunctionDecl *, unsigned> CallSites;
   llvm::SmallPtrSet<const FunctionDecl *, 16> CalledInLoop;
+  /// Per function: bit N set when some call in a loop passes the same
+  /// storage as argument N on every iteration.
+  llvm::DenseMap<const FunctionDecl *, uint64_t> StableLoopArguments;
   llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;

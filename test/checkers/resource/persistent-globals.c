@@ -77,6 +77,18 @@ void conn_close(struct conn *c) {
   c->sock = -1;
 }
 
+// Called in a loop, but on a different struct each time: nothing from an
+// earlier call is in t->sock.
+struct conn table[8];
+static int conn_setup(struct conn *t) {
+  t->sock = socket(AF_INET, SOCK_STREAM, 0);
+  return t->sock;
+}
+void setup_all(void) {
+  for (int i = 0; i < 8; ++i)
+    conn_setup(&table[i]);
+}
+
 // conn_open runs on every retry: the caller's struct may still hold the
 // socket of the previous attempt.
 int conn_retry(struct conn *c, int attempts) {
