@@ -418,8 +418,14 @@ HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body) {
       CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Result->Graph)
     return nullptr;
+  // The TU's evidence, if this function tracks storage that needs it.
+  const HandleHolders *Holders = Policy.Holders;
+  if (!Holders && Policy.GetHolders)
+    for (unsigned I = 0; I < Tracked.size() && !Holders; ++I)
+      if (Tracked.key(I).outlivesCall())
+        Holders = Policy.GetHolders();
   Result->Flow = std::make_unique<FunctionFlow>(
-      *Result->Graph, Tracked, Catalog, Ctx, Summaries, Policy.Holders);
+      *Result->Graph, Tracked, Catalog, Ctx, Summaries, Holders);
   Result->Flow->solve(Function);
   return Result;
 }

@@ -110,6 +110,8 @@ public:
                   FlowLimits Limits, TrackingPolicy Policy)
       : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy) {}
   const FunctionSummary *summaryOf(const FunctionDecl *Method) override;
+  /// The policy of the analysis asking (its evidence callback changes).
+  void setPolicy(const TrackingPolicy &NewPolicy) { Policy = NewPolicy; }
 
 private:
   static constexpr unsigned MaxDepth = 3;

@@ -17,6 +17,8 @@ public:
       : Ctx(Ctx), Catalog(Catalog), Result(Result) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
+  // Types hold nothing the analysis needs (only unevaluated expressions).
+  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
   bool shouldVisitLambdaBody() const { return true; }
 
   bool TraverseDecl(Decl *D) {

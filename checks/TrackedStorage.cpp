@@ -124,7 +124,10 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
     // acquisition here, which is why it was considered.
     if (!Key.identity())
       return Var && isa<ParmVarDecl>(Var) && !Key.Field;
-    return Policy.Holders && Policy.Holders->isHolder(Key.identity());
+    const HandleHolders *Holders = Policy.Holders;
+    if (!Holders && Policy.GetHolders)
+      Holders = Policy.GetHolders();
+    return Holders && Holders->isHolder(Key.identity());
   }
   if (!Var || Var->getType()->isReferenceType())
     return false;
@@ -171,6 +174,8 @@ public:
 
   // Nested closures are separate functions with their own analysis.
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  // Types hold nothing the analysis needs (only unevaluated expressions).
+  bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
 
   bool VisitStmt(Stmt *) {
@@ -192,10 +197,15 @@ public:
       consider(Target);
       return true;
     }
-    // Storage from earlier calls is lost by any overwrite, not only by a
-    // new acquisition.
-    if (Target && Target->outlivesCall())
-      consider(Target);
+    // Storage from earlier calls: a plain store only matters inside an
+    // assignment operator (elsewhere it is a hand-over or a reset, reported
+    // only for storage already tracked because it receives a handle here).
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    if (Target && Target->outlivesCall()) {
+      if (Method && (Method->isCopyAssignmentOperator() ||
+                     Method->isMoveAssignmentOperator()))
+        consider(Target);
+    }
     else if (Target && Target->Index < 0 && !Target->Field &&
              isa<ParmVarDecl>(Target->Var))
       AssignedParameters.push_back(*Target);

@@ -20,6 +20,7 @@
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -92,6 +93,9 @@ enum class PersistentStorageMode {
 struct TrackingPolicy {
   /// Evidence of which fields and globals hold handles; null: none do.
   const HandleHolders *Holders = nullptr;
+  /// When set and Holders is null, called the first time the evidence is
+  /// needed (building it walks the whole TU: most functions never need it).
+  llvm::function_ref<const HandleHolders *()> GetHolders = nullptr;
   PersistentStorageMode Mode = PersistentStorageMode::All;
   /// Also track fields of `*this` that are released here (to summarize
   /// what a method does for its callers).

@@ -14,16 +14,18 @@ namespace clang::tidy::resource {
 namespace {
 constexpr unsigned DefaultMaxAnalysisCost = 2'000'000;
 
-/// An expression that acquires a handle according to \p Catalog: the
-/// matcher and the analysis share one definition.
-AST_MATCHER_P(Expr, acquiresHandle, const HandleCatalog *, Catalog) {
-  return Catalog->acquisitionRole(&Node) != nullptr;
-}
 } // namespace
 
 UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
                                                      ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context) {
+  HoldersOnDemand = [this]() -> const HandleHolders * {
+    if (Policy.Mode == PersistentStorageMode::None || !CurrentContext)
+      return nullptr;
+    if (!Holders)
+      Holders = HandleHolders::collect(*CurrentContext, Catalog);
+    return &*Holders;
+  };
   Limits.MaxStatementsTimesVariables =
       Options.get("MaxAnalysisCost", DefaultMaxAnalysisCost);
   CatalogOptions Defaults;
@@ -86,19 +88,12 @@ void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that acquire something can overwrite an open handle.
   // Matching downwards from the function (rather than upwards from the call)
   // needs no parent map, which is costly on large translation units.
-  auto Acquisition =
-      expr(anyOf(callExpr(), cxxNewExpr(), cxxConstructExpr()),
-           acquiresHandle(&Catalog));
-  // Storage from an earlier call is lost by any overwrite.
-  auto PersistentOverwrite = binaryOperator(
-      isAssignmentOperator(),
-      hasLHS(ignoringParenImpCasts(anyOf(
-          memberExpr(), declRefExpr(to(varDecl(hasGlobalStorage())))))));
-  auto Interesting = Policy.Mode == PersistentStorageMode::None
-                         ? expr(Acquisition)
-                         : expr(anyOf(Acquisition, PersistentOverwrite));
+  // Every function definition outside system headers. Whether it is worth
+  // a CFG is decided by the pre-pass (TrackedStorage), one tight walk of the
+  // body: cheaper than a hasDescendant matcher, and the same definition of
+  // an acquisition as the analysis by construction.
   Finder->addMatcher(
-      functionDecl(isDefinition(), hasBody(hasDescendant(Interesting)))
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("function"),
       this);
 }
@@ -108,6 +103,7 @@ void UnclosedReassignmentCheck::onStartOfTranslationUnit() {
   Reported.clear();
   Summaries.reset();
   Holders.reset();
+  CurrentContext = nullptr;
 }
 
 void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
@@ -126,12 +122,14 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
 
   // Matching runs on the complete AST: the whole TU's evidence of which
   // fields and globals hold handles can be gathered once, on first need.
-  if (!Holders && Policy.Mode != PersistentStorageMode::None)
-    Holders = HandleHolders::collect(*Result.Context, Catalog);
+  ASTContext &Ctx = *Result.Context;
+  CurrentContext = &Ctx;
   TrackingPolicy FunctionPolicy = Policy;
   FunctionPolicy.Holders = Holders ? &*Holders : nullptr;
+  FunctionPolicy.GetHolders = HoldersOnDemand;
   if (!Summaries)
-    Summaries.emplace(Catalog, *Result.Context, Limits, FunctionPolicy);
+    Summaries.emplace(Catalog, Ctx, Limits, TrackingPolicy{});
+  Summaries->setPolicy(FunctionPolicy);
   HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits,
                               FunctionPolicy, &*Summaries);
   llvm::SmallVector<LeakFinding, 4> Findings =

@@ -10,6 +10,7 @@
 #include "HandleHolders.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,6 +57,9 @@ private:
   std::optional<HandleHolders> Holders;
   /// Summaries of this TU's methods, for releases through helpers.
   std::optional<MethodSummaries> Summaries;
+  /// Builds Holders the first time an analysis needs it.
+  std::function<const HandleHolders *()> HoldersOnDemand;
+  ASTContext *CurrentContext = nullptr;
   /// Functions already analysed in this TU (the matcher fires once per
   /// acquisition call, we analyse once per function).
   llvm::SmallPtrSet<const FunctionDecl *, 32> Analysed;
