@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LLVM_VERSION="${LLVM_VERSION:-22}"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
 LLVM_BIN="/usr/lib/llvm-$LLVM_VERSION/bin"
-PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
+PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev csmith libcsmith-dev
   "clang-tidy-$LLVM_VERSION" "clang-$LLVM_VERSION" "libclang-$LLVM_VERSION-dev"
   "llvm-$LLVM_VERSION-dev" "llvm-$LLVM_VERSION-tools")
 

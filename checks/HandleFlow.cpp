@@ -398,19 +398,25 @@ struct HandleFlowAnalysis::Solved {
 };
 
 std::unique_ptr<HandleFlowAnalysis::Solved>
-HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body) {
+HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body,
+                          Skipped *WhySkipped) {
   if (!Function || !Body)
     return nullptr;
   auto Result = std::make_unique<Solved>();
   Result->Tracked =
       TrackedStorage::collect(Function, Body, Catalog, Ctx, Policy);
   const TrackedStorage &Tracked = Result->Tracked;
+  if (Tracked.hasErrors() && WhySkipped)
+    *WhySkipped = Skipped::HasErrors;
   if (Tracked.empty() || Tracked.hasErrors())
     return nullptr;
   // Check the budget before paying for a CFG.
   if (static_cast<uint64_t>(Tracked.statementCount()) * Tracked.size() >
-      Limits.MaxStatementsTimesVariables)
+      Limits.MaxStatementsTimesVariables) {
+    if (WhySkipped)
+      *WhySkipped = Skipped::OverBudget;
     return nullptr;
+  }
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
@@ -431,8 +437,9 @@ HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body) {
 }
 
 llvm::SmallVector<LeakFinding, 4>
-HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body) {
-  std::unique_ptr<Solved> Result = solve(Function, Body);
+HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
+                            Skipped *WhySkipped) {
+  std::unique_ptr<Solved> Result = solve(Function, Body, WhySkipped);
   if (!Result)
     return {};
   return Result->Flow->collectFindings();

@@ -78,11 +78,15 @@ public:
       : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy),
         Summaries(Summaries) {}
 
+  /// Why an analysis produced nothing without looking at the flow.
+  enum class Skipped { No, OverBudget, HasErrors };
+
   /// Every assignment in \p Function (body \p Body) that may overwrite an
   /// open handle. Empty when nothing is tracked, the body has errors, or
-  /// the function is over the limits.
+  /// the function is over the limits (then \p WhySkipped says which).
   llvm::SmallVector<LeakFinding, 4> analyze(const FunctionDecl *Function,
-                                            const Stmt *Body);
+                                            const Stmt *Body,
+                                            Skipped *WhySkipped = nullptr);
 
   /// Which fields of `*this` the method \p Function releases, read from
   /// the state at its exit; nullopt when it cannot be analysed.
@@ -94,7 +98,8 @@ private:
   /// not worth or not possible to analyse.
   struct Solved;
   std::unique_ptr<Solved> solve(const FunctionDecl *Function,
-                                const Stmt *Body);
+                                const Stmt *Body,
+                                Skipped *WhySkipped = nullptr);
 
   const HandleCatalog &Catalog;
   ASTContext &Ctx;

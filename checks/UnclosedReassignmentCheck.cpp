@@ -48,6 +48,14 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.SharedPointerConnections'; expected a bool")
         << Shared << Name;
+  StringRef ReportSkipped = Options.get("ReportSkippedFunctions", "false");
+  ReportSkippedFunctions =
+      ReportSkipped.equals_insensitive("true") || ReportSkipped == "1";
+  if (!ReportSkippedFunctions && !ReportSkipped.equals_insensitive("false") &&
+      ReportSkipped != "0")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.ReportSkippedFunctions'; expected a bool")
+        << ReportSkipped << Name;
   StringRef Persistent = Options.get("PersistentStorage", "all");
   if (Persistent == "fields")
     Policy.Mode = PersistentStorageMode::Fields;
@@ -69,6 +77,8 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
 void UnclosedReassignmentCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxAnalysisCost", Limits.MaxStatementsTimesVariables);
+  Options.store(Opts, "ReportSkippedFunctions",
+                ReportSkippedFunctions ? "true" : "false");
   Options.store(Opts, "PersistentStorage",
                 Policy.Mode == PersistentStorageMode::All      ? "all"
                 : Policy.Mode == PersistentStorageMode::Fields ? "fields"
@@ -132,8 +142,16 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
   Summaries->setPolicy(FunctionPolicy);
   HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits,
                               FunctionPolicy, &*Summaries);
+  HandleFlowAnalysis::Skipped WhySkipped = HandleFlowAnalysis::Skipped::No;
   llvm::SmallVector<LeakFinding, 4> Findings =
-      Analysis.analyze(Function, Body);
+      Analysis.analyze(Function, Body, &WhySkipped);
+  if (ReportSkippedFunctions &&
+      WhySkipped != HandleFlowAnalysis::Skipped::No)
+    diag(Function->getLocation(),
+         "function %0 was not analysed: %select{it is larger than "
+         "MaxAnalysisCost allows|its body contains errors}1")
+        << Function
+        << (WhySkipped == HandleFlowAnalysis::Skipped::HasErrors ? 1 : 0);
   if (Findings.empty())
     return;
   ParentMap Parents(const_cast<Stmt *>(Body));

@@ -53,6 +53,8 @@ private:
   HandleCatalog Catalog;
   FlowLimits Limits;
   TrackingPolicy Policy;
+  /// Debugging aid: say which functions were skipped and why.
+  bool ReportSkippedFunctions = false;
   /// Which fields and globals hold handles in this TU, built on first need.
   std::optional<HandleHolders> Holders;
   /// Summaries of this TU's methods, for releases through helpers.

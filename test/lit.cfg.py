@@ -1,6 +1,7 @@
 # lit configuration for the resource-tidy test suite.
 import os
 import shlex
+import shutil
 import sys
 
 import lit.formats
@@ -8,7 +9,7 @@ import lit.formats
 config.name = "resource-tidy"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".m", ".test"]
-config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "lit.cfg.py",
+config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "lit.cfg.py",
                    "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(
@@ -31,3 +32,5 @@ config.substitutions.append(("%FileCheck", shlex.quote(config.filecheck)))
 config.substitutions.append(("%python", shlex.quote(sys.executable)))
 config.substitutions.append(("%llvm_version", config.llvm_version))
 config.available_features.add("llvm-" + config.llvm_version)
+if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
+    config.available_features.add("csmith")

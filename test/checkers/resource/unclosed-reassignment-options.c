@@ -1,6 +1,10 @@
 // RUN: %check_resource_tidy -check-suffixes=DEFAULT %s resource-unclosed-reassignment %t
 // RUN: %check_resource_tidy -check-suffixes=SMALL %s resource-unclosed-reassignment %t -- \
 // RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: 100}}'
+// RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' %s \
+// RUN:   -config='{CheckOptions: {resource-unclosed-reassignment.MaxAnalysisCost: 100, resource-unclosed-reassignment.ReportSkippedFunctions: true}}' -- 2>&1 \
+// RUN:   | %FileCheck %s --check-prefix=SKIPPED
+// SKIPPED: unclosed-reassignment-options.c:{{[0-9]+}}:6: warning: function 'big' was not analysed: it is larger than MaxAnalysisCost allows [resource-unclosed-reassignment]
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' --dump-config %s -- \
 // RUN:   | %FileCheck %s --check-prefix=DUMP
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' %s \
@@ -14,6 +18,7 @@
 // DUMP-NEXT: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
 // DUMP-NEXT: resource-unclosed-reassignment.PersistentStorage: all
 // DUMP-NEXT: resource-unclosed-reassignment.ReleaseMethods: 'close;disconnect;shutdown'
+// DUMP-NEXT: resource-unclosed-reassignment.ReportSkippedFunctions: 'false'
 // DUMP-NEXT: resource-unclosed-reassignment.SharedPointerConnections: 'false'
 // DUMP-NEXT: resource-unclosed-reassignment.SinkFunctions: ''
 // DUMP-NEXT: resource-unclosed-reassignment.UseFunctions: ''
