@@ -3,25 +3,42 @@
 #
 #   ./dev.sh demo    install what is missing, build, run the check on the
 #                    bundled example (warnings, notes, and the fixed file)
-#   ./dev.sh test    install what is missing, build, run every test
+#   ./dev.sh test    install what is missing, build for every supported LLVM
+#                    (22 and 19), run every test against each
 #   ./dev.sh build   install what is missing and build only
 #
-# Environment: LLVM_VERSION (default 22), BUILD_DIR (default ./build).
+# Environment: LLVM_VERSION (demo and build, default 22), LLVM_VERSIONS
+# (test, default "22 19"). LLVM 22 builds in ./build, others in ./build-N.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LLVM_VERSION="${LLVM_VERSION:-22}"
-BUILD_DIR="${BUILD_DIR:-$ROOT/build}"
-LLVM_BIN="/usr/lib/llvm-$LLVM_VERSION/bin"
-PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev csmith libcsmith-dev
-  "clang-tidy-$LLVM_VERSION" "clang-$LLVM_VERSION" "libclang-$LLVM_VERSION-dev"
-  "llvm-$LLVM_VERSION-dev" "llvm-$LLVM_VERSION-tools")
+LLVM_VERSIONS="${LLVM_VERSIONS:-22 19}"
+COMMON_PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
+  csmith libcsmith-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+build_dir() { if [[ $1 == 22 ]]; then echo "$ROOT/build"; else echo "$ROOT/build-$1"; fi; }
+llvm_bin() { echo "/usr/lib/llvm-$1/bin"; }
+
+# lit is the same runner for every version; LLVM 19 ships it as lit.py.
+run_lit() {
+  local version=$1
+  shift
+  if [[ -x "$(llvm_bin "$version")/lit" ]]; then
+    "$(llvm_bin "$version")/lit" "$@"
+  else
+    python3 "/usr/lib/llvm-$version/build/utils/lit/lit.py" "$@"
+  fi
+}
 
 install_missing() {
-  local missing=()
-  for pkg in "${PACKAGES[@]}"; do
+  local wanted=("${COMMON_PACKAGES[@]}") missing=()
+  for version in "$@"; do
+    wanted+=("clang-tidy-$version" "clang-$version" "libclang-$version-dev"
+      "llvm-$version-dev" "llvm-$version-tools")
+  done
+  for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||
       missing+=("$pkg")
   done
@@ -34,49 +51,56 @@ install_missing() {
     --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+build_version() {
+  local version=$1 dir
+  dir="$(build_dir "$version")"
+  log "building the plugin (LLVM $version) in $dir"
+  cmake -S "$ROOT" -B "$dir" -G Ninja \
+    -DRESOURCE_TIDY_LLVM_VERSION="$version" -DRESOURCE_TIDY_WERROR=ON >/dev/null
+  cmake --build "$dir"
+}
+
 build() {
-  install_missing
-  log "building the plugin (LLVM $LLVM_VERSION) in $BUILD_DIR"
-  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja \
-    -DRESOURCE_TIDY_LLVM_VERSION="$LLVM_VERSION" -DRESOURCE_TIDY_WERROR=ON >/dev/null
-  cmake --build "$BUILD_DIR"
+  install_missing "$LLVM_VERSION"
+  build_version "$LLVM_VERSION"
 }
 
 demo() {
   build
+  local dir bin
+  dir="$(build_dir "$LLVM_VERSION")"
+  bin="$(llvm_bin "$LLVM_VERSION")"
   DEMO_DIR="$(mktemp -d)"
   trap 'rm -rf "$DEMO_DIR"' EXIT
   local work="$DEMO_DIR"
   cp "$ROOT/example/leaky_server.c" "$work/"
-  log "clang-tidy --load $BUILD_DIR/lib/ResourceTidy.so --checks='-*,resource-*' example/leaky_server.c"
-  (cd "$work" && "$LLVM_BIN/clang-tidy" --load "$BUILD_DIR/lib/ResourceTidy.so" \
+  log "clang-tidy --load $dir/lib/ResourceTidy.so --checks='-*,resource-*' example/leaky_server.c"
+  (cd "$work" && "$bin/clang-tidy" --load "$dir/lib/ResourceTidy.so" \
     --checks='-*,resource-*' leaky_server.c -- 2>/dev/null) || true
   log "the same run with --fix applies the fix-its; the diff:"
   cp "$work/leaky_server.c" "$work/leaky_server.orig.c"
-  (cd "$work" && "$LLVM_BIN/clang-tidy" --load "$BUILD_DIR/lib/ResourceTidy.so" \
+  (cd "$work" && "$bin/clang-tidy" --load "$dir/lib/ResourceTidy.so" \
     --checks='-*,resource-*' --fix --quiet leaky_server.c -- \
     >/dev/null 2>&1) || true
   (cd "$work" && diff -u leaky_server.orig.c leaky_server.c) || true
   log "the fixed file still compiles:"
-  "$LLVM_BIN/clang" -fsyntax-only "$work/leaky_server.c" && echo "ok"
+  "$bin/clang" -fsyntax-only "$work/leaky_server.c" && echo "ok"
 }
 
 run_tests() {
-  build
-  log "running the lit suite"
-  local xml="$BUILD_DIR/test/lit-results.xml"
-  local status=0
-  "$LLVM_BIN/lit" -sv --xunit-xml-output "$xml" "$BUILD_DIR/test" || status=$?
-  python3 - "$xml" <<'EOF'
-import sys
-import xml.etree.ElementTree as ET
-root = ET.parse(sys.argv[1]).getroot()
-cases = root.findall(".//testcase")
-failed = sum(1 for c in cases if c.find("failure") is not None)
-skipped = sum(1 for c in cases if c.find("skipped") is not None)
-print(f"lit: {len(cases) - failed - skipped} passed, {failed} failed"
-      + (f", {skipped} skipped" if skipped else ""))
-EOF
+  # shellcheck disable=SC2086 # a list of versions
+  install_missing $LLVM_VERSIONS
+  local status=0 results=()
+  for version in $LLVM_VERSIONS; do
+    build_version "$version"
+    local dir
+    dir="$(build_dir "$version")"
+    log "running the lit suite against clang-tidy $version"
+    run_lit "$version" -sv --xunit-xml-output "$dir/test/lit-results.xml" \
+      "$dir/test" || status=1
+    results+=("$dir/test/lit-results.xml")
+  done
+  python3 "$ROOT/test/summarize_lit.py" "${results[@]}"
   return "$status"
 }
 
@@ -84,5 +108,5 @@ case "${1:-}" in
   demo) demo ;;
   test) run_tests ;;
   build) build ;;
-  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
 esac

@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
+#include "clang/AST/TypeLoc.h"
 
 namespace clang::tidy::resource {
 
@@ -198,15 +199,17 @@ HandleCatalog::roleFromAttributes(const FunctionDecl *Callee) const {
   };
 
   for (const FunctionDecl *Redecl : Callee->redecls()) {
-    // On a function, clang keeps acquire_handle on the function's type.
+    // On a function, clang keeps acquire_handle on the function's type; the
+    // type's source information carries the attribute itself (its tag).
     const auto *Acquire = handleAttr<AcquireHandleAttr>(Redecl);
-    for (QualType T = Redecl->getType(); !Acquire;) {
-      const auto *Attributed = T->getAs<AttributedType>();
-      if (!Attributed)
-        break;
-      Acquire = dyn_cast_or_null<AcquireHandleAttr>(Attributed->getAttr());
-      T = Attributed->getModifiedType();
-    }
+    if (const TypeSourceInfo *TSI = Redecl->getTypeSourceInfo())
+      for (TypeLoc TL = TSI->getTypeLoc(); !Acquire;) {
+        auto Attributed = TL.getAs<AttributedTypeLoc>();
+        if (!Attributed)
+          break;
+        Acquire = dyn_cast_or_null<AcquireHandleAttr>(Attributed.getAttr());
+        TL = Attributed.getModifiedLoc();
+      }
     if (Acquire) {
       Role->Acquires = FamilyFor(Acquire->getHandleType());
       Role->AcquiredNoun = (Acquire->getHandleType() + " handle").str();

@@ -5,8 +5,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ClangTidyModule.h"
+#include "LLVMCompat.h"
 #include "UnclosedReassignmentCheck.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
+#include <string>
 
 namespace clang::tidy::resource {
 
@@ -18,8 +22,34 @@ public:
   }
 };
 
-// clang-tidy finds the module through this static registration.
-static ClangTidyModuleRegistry::Add<ResourceTidyModule>
-    Registration("resource-module", "Checks for leaked resource handles.");
+/// The major version of the clang-tidy that loaded us, from its version
+/// string ("Debian clang version 19.1.7 (...)"); 0 if unreadable.
+static unsigned hostMajorVersion() {
+  std::string Version = getClangFullVersion();
+  size_t At = Version.find("version ");
+  if (At == std::string::npos)
+    return 0;
+  return static_cast<unsigned>(std::strtoul(Version.c_str() + At + 8,
+                                            nullptr, 10));
+}
+
+/// A plugin built for another LLVM registers nothing and every check is
+/// silently missing: a CI run would look clean. Refuse loudly instead.
+static bool registerModule() {
+  unsigned Host = hostMajorVersion();
+  if (Host != 0 && Host != LLVM_VERSION_MAJOR) {
+    llvm::errs() << "error: ResourceTidy.so was built for LLVM "
+                 << LLVM_VERSION_MAJOR << " but is loaded into clang-tidy "
+                 << Host << "; build it for this clang-tidy with "
+                 << "-DRESOURCE_TIDY_LLVM_VERSION=" << Host << "\n";
+    std::exit(2);
+  }
+  // clang-tidy finds the module through this registration.
+  static ClangTidyModuleRegistry::Add<ResourceTidyModule> Registration(
+      "resource-module", "Checks for leaked resource handles.");
+  return true;
+}
+
+static const bool Registered = registerModule();
 
 } // namespace clang::tidy::resource
