@@ -3,6 +3,7 @@
 #include "ConditionRefinement.h"
 #include "HandleExprs.h"
 #include "clang/Basic/Builtins.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
 namespace clang::tidy::resource {
@@ -152,61 +153,55 @@ void pushTruthTest(const Expr *E, bool Outcome, const ASTContext &Ctx,
 
 } // namespace
 
-void collectValidityFacts(const Expr *Cond, bool Outcome,
-                          const ASTContext &Ctx,
-                          llvm::SmallVectorImpl<ValidityFact> &Facts) {
+/// Calls \p Leaf for every sub-condition whose outcome \p Cond taking
+/// \p Outcome implies: through `!`, `&&` (when true), `||` (when false), the
+/// right operand of `,` and __builtin_expect.
+static void
+forEachImpliedCondition(const Expr *Cond, bool Outcome,
+                        llvm::function_ref<void(const Expr *, bool)> Leaf) {
   if (!Cond || Cond->containsErrors())
     return;
   Cond = Cond->IgnoreParenCasts();
-
-  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
-    if (UO->getOpcode() == UO_LNot)
-      collectValidityFacts(UO->getSubExpr(), !Outcome, Ctx, Facts);
-    return;
-  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    return forEachImpliedCondition(UO->getSubExpr(), !Outcome, Leaf);
   // __builtin_expect(cond, hint) has the value of cond.
-  if (const auto *Call = dyn_cast<CallExpr>(Cond)) {
-    if (Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
-        Call->getNumArgs() == 2)
-      collectValidityFacts(Call->getArg(0), Outcome, Ctx, Facts);
-    return;
-  }
-  const auto *BO = dyn_cast<BinaryOperator>(Cond);
-  if (!BO) {
-    // A bare pointer used as a condition: `if (fp)`.
-    pushTruthTest(Cond, Outcome, Ctx, Facts);
-    return;
-  }
-  switch (BO->getOpcode()) {
-  case BO_LAnd:
-    if (Outcome) {
-      collectValidityFacts(BO->getLHS(), true, Ctx, Facts);
-      collectValidityFacts(BO->getRHS(), true, Ctx, Facts);
+  if (const auto *Call = dyn_cast<CallExpr>(Cond);
+      Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+      Call->getNumArgs() == 2)
+    return forEachImpliedCondition(Call->getArg(0), Outcome, Leaf);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    switch (BO->getOpcode()) {
+    case BO_LAnd:
+    case BO_LOr:
+      // Both sides are known only when `&&` holds or `||` fails.
+      if (Outcome == (BO->getOpcode() == BO_LAnd)) {
+        forEachImpliedCondition(BO->getLHS(), Outcome, Leaf);
+        forEachImpliedCondition(BO->getRHS(), Outcome, Leaf);
+      }
+      return;
+    case BO_Comma:
+      return forEachImpliedCondition(BO->getRHS(), Outcome, Leaf);
+    default:
+      break;
     }
-    return;
-  case BO_LOr:
-    if (!Outcome) {
-      collectValidityFacts(BO->getLHS(), false, Ctx, Facts);
-      collectValidityFacts(BO->getRHS(), false, Ctx, Facts);
-    }
-    return;
-  case BO_Comma:
-    collectValidityFacts(BO->getRHS(), Outcome, Ctx, Facts);
-    return;
-  case BO_Assign:
-    pushTruthTest(BO->getLHS(), Outcome, Ctx, Facts);
-    return;
-  case BO_EQ:
-  case BO_NE:
-  case BO_LT:
-  case BO_LE:
-  case BO_GT:
-  case BO_GE:
-    collectFromComparison(BO, Outcome, Ctx, Facts);
-    return;
-  default:
-    return;
   }
+  Leaf(Cond, Outcome);
+}
+
+void collectValidityFacts(const Expr *Cond, bool Outcome,
+                          const ASTContext &Ctx,
+                          llvm::SmallVectorImpl<ValidityFact> &Facts) {
+  forEachImpliedCondition(Cond, Outcome, [&](const Expr *Leaf, bool Holds) {
+    const auto *BO = dyn_cast<BinaryOperator>(Leaf);
+    if (!BO)
+      // A bare pointer used as a condition: `if (fp)`.
+      pushTruthTest(Leaf, Holds, Ctx, Facts);
+    else if (BO->getOpcode() == BO_Assign)
+      pushTruthTest(BO->getLHS(), Holds, Ctx, Facts);
+    else if (BO->isComparisonOp())
+      collectFromComparison(BO, Holds, Ctx, Facts);
+  });
 }
 
 namespace {
@@ -255,30 +250,16 @@ std::optional<bool> statusNonzero(BinaryOperatorKind Op,
 
 void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
                         llvm::SmallVectorImpl<StatusFact> &Facts) {
-  if (!Cond || Cond->containsErrors())
-    return;
-  Cond = Cond->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Cond)) {
-    if (UO->getOpcode() == UO_LNot)
-      collectStatusFacts(UO->getSubExpr(), !Outcome, Ctx, Facts);
-    return;
-  }
-  const auto *BO = dyn_cast<BinaryOperator>(Cond);
-  if (BO && BO->getOpcode() == BO_LAnd) {
-    if (Outcome) {
-      collectStatusFacts(BO->getLHS(), true, Ctx, Facts);
-      collectStatusFacts(BO->getRHS(), true, Ctx, Facts);
+  forEachImpliedCondition(Cond, Outcome, [&](const Expr *Leaf, bool Holds) {
+    const auto *BO = dyn_cast<BinaryOperator>(Leaf);
+    if (!BO || !BO->isComparisonOp()) {
+      // `if (rv)`, `if (pipe(fds))`: the truth value is the status.
+      if (std::optional<StatusFact> Subject = statusSubject(Leaf)) {
+        Subject->Nonzero = Holds;
+        Facts.push_back(*Subject);
+      }
+      return;
     }
-    return;
-  }
-  if (BO && BO->getOpcode() == BO_LOr) {
-    if (!Outcome) {
-      collectStatusFacts(BO->getLHS(), false, Ctx, Facts);
-      collectStatusFacts(BO->getRHS(), false, Ctx, Facts);
-    }
-    return;
-  }
-  if (BO && BO->isComparisonOp()) {
     BinaryOperatorKind Op = BO->getOpcode();
     const Expr *SubjectSide = BO->getLHS(), *ConstSide = BO->getRHS();
     std::optional<StatusFact> Subject = statusSubject(SubjectSide);
@@ -292,17 +273,11 @@ void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
     if (!Subject || !C)
       return;
     if (std::optional<bool> Nonzero =
-            statusNonzero(Outcome ? Op : negated(Op), *C)) {
+            statusNonzero(Holds ? Op : negated(Op), *C)) {
       Subject->Nonzero = *Nonzero;
       Facts.push_back(*Subject);
     }
-    return;
-  }
-  // `if (rv)`, `if (pipe(fds))`: the truth value is the status.
-  if (std::optional<StatusFact> Subject = statusSubject(Cond)) {
-    Subject->Nonzero = Outcome;
-    Facts.push_back(*Subject);
-  }
+  });
 }
 
 bool applyValidityFact(VariableState &State, Validity Is) {
