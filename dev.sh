@@ -15,7 +15,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LLVM_VERSION="${LLVM_VERSION:-22}"
 LLVM_VERSIONS="${LLVM_VERSIONS:-22 19}"
 COMMON_PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
-  csmith libcsmith-dev)
+  csmith libcsmith-dev python3-jsonschema nodejs npm)
+# The SARIF 2.1.0 JSON schema, from the npm package that validates SARIF logs.
+SARIF_SCHEMA_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
+SARIF_SCHEMA="$ROOT/build/sarif-schema/sarif-2.1.0.json"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 build_dir() { if [[ $1 == 22 ]]; then echo "$ROOT/build"; else echo "$ROOT/build-$1"; fi; }
@@ -51,12 +54,26 @@ install_missing() {
     --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+fetch_sarif_schema() {
+  [[ -f $SARIF_SCHEMA ]] && return
+  command -v npm >/dev/null || { log "npm missing: SARIF validation skipped"; return; }
+  log "getting the SARIF 2.1.0 schema ($SARIF_SCHEMA_PACKAGE)"
+  local tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$SARIF_SCHEMA_PACKAGE" >/dev/null &&
+    tar xzf ./*.tgz) || { rm -rf "$tmp"; log "could not get the schema"; return; }
+  mkdir -p "$(dirname "$SARIF_SCHEMA")"
+  cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$SARIF_SCHEMA"
+  rm -rf "$tmp"
+}
+
 build_version() {
   local version=$1 dir
   dir="$(build_dir "$version")"
   log "building the plugin (LLVM $version) in $dir"
   cmake -S "$ROOT" -B "$dir" -G Ninja \
-    -DRESOURCE_TIDY_LLVM_VERSION="$version" -DRESOURCE_TIDY_WERROR=ON >/dev/null
+    -DRESOURCE_TIDY_LLVM_VERSION="$version" -DRESOURCE_TIDY_WERROR=ON \
+    -DRESOURCE_TIDY_SARIF_SCHEMA="$SARIF_SCHEMA" >/dev/null
   cmake --build "$dir"
 }
 
@@ -90,6 +107,7 @@ demo() {
 run_tests() {
   # shellcheck disable=SC2086 # a list of versions
   install_missing $LLVM_VERSIONS
+  fetch_sarif_schema
   local status=0 results=()
   for version in $LLVM_VERSIONS; do
     build_version "$version"

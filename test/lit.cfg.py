@@ -9,7 +9,7 @@ import lit.formats
 config.name = "resource-tidy"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".m", ".test"]
-config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "summarize_lit.py", "lit.cfg.py",
+config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "summarize_lit.py", "validate_sarif.py", "lit.cfg.py",
                    "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(
@@ -27,6 +27,8 @@ config.substitutions.append((
     ])))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
 config.substitutions.append(("%plugin", shlex.quote(config.resource_tidy_plugin)))
+config.substitutions.append(("%resource_tidy", shlex.quote(os.path.join(
+    os.path.dirname(config.resource_tidy_plugin), "..", "bin", "resource-tidy"))))
 config.substitutions.append(("%clang", shlex.quote(config.clang)))
 config.substitutions.append(("%FileCheck", shlex.quote(config.filecheck)))
 # `not` (inverts an exit status) sits next to FileCheck in every LLVM.
@@ -39,5 +41,8 @@ if config.other_clang_tidy:
     config.available_features.add("other-clang-tidy")
     config.substitutions.append(("%other_clang_tidy", shlex.quote(config.other_clang_tidy)))
     config.substitutions.append(("%other_version", config.other_version))
+if config.sarif_schema and os.path.exists(config.sarif_schema):
+    config.available_features.add("sarif-schema")
+    config.substitutions.append(("%sarif_schema", shlex.quote(config.sarif_schema)))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
