@@ -44,5 +44,12 @@ if config.other_clang_tidy:
 if config.sarif_schema and os.path.exists(config.sarif_schema):
     config.available_features.add("sarif-schema")
     config.substitutions.append(("%sarif_schema", shlex.quote(config.sarif_schema)))
+source_root = os.path.dirname(config.test_source_root)
+if shutil.which("pre-commit") and shutil.which("git") and \
+        os.path.exists(os.path.join(source_root, ".git")):
+    config.available_features.add("pre-commit")
+    config.substitutions.append(("%source_root", shlex.quote(source_root)))
+config.substitutions.append(("%resource_tidy_dir", shlex.quote(os.path.join(
+    os.path.dirname(config.resource_tidy_plugin), "..", "bin"))))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
