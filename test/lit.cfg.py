@@ -27,8 +27,9 @@ config.substitutions.append((
     ])))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
 config.substitutions.append(("%plugin", shlex.quote(config.resource_tidy_plugin)))
-config.substitutions.append(("%resource_tidy", shlex.quote(os.path.join(
-    os.path.dirname(config.resource_tidy_plugin), "..", "bin", "resource-tidy"))))
+config.substitutions.append(("%resource_tidy", shlex.quote(os.path.normpath(
+    os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin",
+                 "resource-tidy")))))
 config.substitutions.append(("%clang", shlex.quote(config.clang)))
 config.substitutions.append(("%FileCheck", shlex.quote(config.filecheck)))
 # `not` (inverts an exit status) sits next to FileCheck in every LLVM.
@@ -49,7 +50,7 @@ if shutil.which("pre-commit") and shutil.which("git") and \
         os.path.exists(os.path.join(source_root, ".git")):
     config.available_features.add("pre-commit")
     config.substitutions.append(("%source_root", shlex.quote(source_root)))
-config.substitutions.append(("%resource_tidy_dir", shlex.quote(os.path.join(
-    os.path.dirname(config.resource_tidy_plugin), "..", "bin"))))
+config.substitutions.append(("%tools_bindir", shlex.quote(os.path.normpath(
+    os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin")))))
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
