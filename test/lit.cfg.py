@@ -52,5 +52,9 @@ if shutil.which("pre-commit") and shutil.which("git") and \
     config.substitutions.append(("%source_root", shlex.quote(source_root)))
 config.substitutions.append(("%tools_bindir", shlex.quote(os.path.normpath(
     os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin")))))
+config.substitutions.append(("%build_dir", shlex.quote(os.path.normpath(
+    os.path.join(os.path.dirname(config.resource_tidy_plugin), "..")))))
+if shutil.which("dpkg-deb") and shutil.which("cpack"):
+    config.available_features.add("dpkg")
 if shutil.which("csmith") and os.path.exists("/usr/include/csmith/csmith.h"):
     config.available_features.add("csmith")
