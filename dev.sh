@@ -15,7 +15,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LLVM_VERSION="${LLVM_VERSION:-22}"
 LLVM_VERSIONS="${LLVM_VERSIONS:-22 19}"
 COMMON_PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
-  csmith libcsmith-dev python3-jsonschema python3-yaml pre-commit nodejs npm)
+  csmith libcsmith-dev python3-jsonschema python3-yaml pre-commit)
 # The SARIF 2.1.0 JSON schema, from the npm package that validates SARIF logs.
 SARIF_SCHEMA_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
 SARIF_SCHEMA="$ROOT/build/sarif-schema/sarif-2.1.0.json"
@@ -37,6 +37,9 @@ run_lit() {
 
 install_missing() {
   local wanted=("${COMMON_PACKAGES[@]}") missing=()
+  # npm fetches the SARIF schema; an npm that came with Node.js will do (the
+  # Debian package would conflict with it).
+  command -v npm >/dev/null || wanted+=(npm)
   for version in "$@"; do
     wanted+=("clang-tidy-$version" "clang-$version" "libclang-$version-dev"
       "llvm-$version-dev" "llvm-$version-tools")
