@@ -19,7 +19,8 @@ import subprocess
 import sys
 import tempfile
 
-CRASH = re.compile(r"Stack dump|PLEASE submit a bug report")
+from crashcheck import run_checked
+
 PRELUDE = "#include <sys/socket.h>\n#include <unistd.h>\n"
 # Injected after each function's first line of body: a leak on some paths,
 # a guarded close, and a loop, driven by a csmith-visible value.
@@ -58,17 +59,12 @@ def main():
         cmd = [args.clang_tidy, f"--load={args.plugin}",
                "--checks=-*,resource-*", "--quiet", path, "--",
                "-I/usr/include/csmith", "-w"]
-        try:
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, text=True,
-                                  errors="replace", timeout=args.timeout)
-        except subprocess.TimeoutExpired:
-            return "hang", path
-        if proc.returncode < 0 or CRASH.search(proc.stdout):
-            return "crash", path
+        verdict, output = run_checked(cmd, args.timeout)
+        if verdict != "ok":
+            return verdict, path
         # Every injected lifecycle leaks on some path: the analysis must
         # have run on each function (a silent run would prove nothing).
-        if proc.stdout.count("warning: 'rt_fd'") < injected:
+        if output.count("warning: 'rt_fd'") < injected:
             return "unanalysed", path
         return "ok", path
 

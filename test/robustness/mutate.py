@@ -16,12 +16,12 @@ import concurrent.futures
 import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
 
+from crashcheck import run_checked
+
 TOKEN = re.compile(r"[A-Za-z_]\w*|\d+|\S")
-CRASH = re.compile(r"Stack dump|PLEASE submit a bug report")
 
 
 def mutants(path, text, rng, count):
@@ -78,15 +78,7 @@ def main():
         cmd = [args.clang_tidy, f"--load={args.plugin}",
                "--checks=-*,resource-*", "--fix-errors", "--quiet", out,
                "--"] + flags
-        try:
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE,
-                                  stderr=subprocess.STDOUT, text=True,
-                                  errors="replace", timeout=args.timeout)
-        except subprocess.TimeoutExpired:
-            return "hang", job
-        if proc.returncode < 0 or CRASH.search(proc.stdout):
-            return "crash", job
-        return "ok", job
+        return run_checked(cmd, args.timeout)[0], job
 
     crashes, hangs = [], []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:

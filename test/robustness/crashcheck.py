@@ -1,0 +1,18 @@
+"""Runs one clang-tidy command and says whether it crashed or hung."""
+import re
+import subprocess
+
+CRASH = re.compile(r"Stack dump|PLEASE submit a bug report")
+
+
+def run_checked(cmd, timeout):
+    """Returns (verdict, output): verdict is "ok", "crash" or "hang"."""
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True,
+                              errors="replace", timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "hang", ""
+    if proc.returncode < 0 or CRASH.search(proc.stdout):
+        return "crash", proc.stdout
+    return "ok", proc.stdout
