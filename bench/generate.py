@@ -41,7 +41,7 @@ def dense_function(rng, index):
                       f"    {fd} = socket(AF_INET, SOCK_DGRAM, 0);",
                       "  }"]
         elif kind == 1:
-            lines += [f"  for (int i = 0; i < n; ++i) {{",
+            lines += ["  for (int i = 0; i < n; ++i) {",
                       f"    if (work(i) == {step})",
                       "      break;",
                       f"    write({fd}, \"x\", 1);",
