@@ -9,6 +9,8 @@ DIR must hold compile_commands.json (configure the project with
 -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or use `bear`). Nothing is downloaded.
 Prints one Markdown table row:
   | project | commit | TUs | lines | reports | crashes | seconds |
+(reports: distinct locations; a header's report counts once, not once per
+translation unit that includes it)
 and, with --reports FILE, writes every diagnostic (with notes) to FILE for
 triage. Lines are the non-blank lines of the C/C++ sources and headers under
 CHECKOUT, outside the build directory.
@@ -24,7 +26,7 @@ import time
 
 SOURCE_EXT = (".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx")
 CRASH = re.compile(r"Stack dump|PLEASE submit a bug report|Segmentation fault")
-REPORT = re.compile(r"warning: .*\[resource-unclosed-reassignment\]")
+REPORT = re.compile(r"warning: .*\[resource-unclosed-reassignment\]$")
 
 
 def count_lines(root, exclude):
@@ -74,10 +76,16 @@ def main():
         return path, proc.stdout
 
     start = time.time()
-    reports, crashes, output = 0, 0, []
+    # A report in a header shows up once per TU including it: count each
+    # location once.
+    reports, crashes, output = set(), 0, []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for path, text in pool.map(run, files):
-            reports += len(REPORT.findall(text))
+            for line in text.splitlines():
+                if REPORT.search(line):
+                    location, _, message = line.partition(": warning: ")
+                    reports.add((os.path.realpath(location.rsplit(":", 2)[0]),
+                                 tuple(location.rsplit(":", 2)[1:]), message))
             if CRASH.search(text):
                 crashes += 1
                 output.append(f"CRASH in {path}\n")
@@ -93,7 +101,7 @@ def main():
     if args.reports:
         with open(args.reports, "w") as f:
             f.writelines(output)
-    print(f"| {name} | {commit or '-'} | {len(files)} | {lines} | {reports} "
+    print(f"| {name} | {commit or '-'} | {len(files)} | {lines} | {len(reports)} "
           f"| {crashes} | {elapsed:.0f} |")
     return 1 if crashes else 0
 
