@@ -3,13 +3,17 @@
 // Forward "may" dataflow over clang::CFG, one function at a time.
 //
 // Design, in the spirit of bugprone-use-after-move but as a fixed point:
-//  * TrackedStorage picks the locals, parameters and array elements that
-//    ever receive an acquisition; nothing else is tracked and a function
-//    without any is not analysed at all.
+//  * TrackedStorage picks the storage worth tracking: locals, parameters and
+//    array elements that receive an acquisition, and fields, globals and
+//    statics that own handles according to the TU's evidence
+//    (HandleHolders). A function with none is not analysed at all.
+//  * Storage that outlives the call starts as Inherited (an earlier call's
+//    handle may be there); helpers defined in the TU are summarized
+//    (MethodSummaries) so `disconnect(); fd_ = ...` is understood.
 //  * The CFG is built with every subexpression as an element
 //    (setAllAlwaysAdd), so one pass over a block sees operands before the
 //    expression that consumes them, in evaluation order.
-//  * Each tracked variable carries a set of HandleStateBit values. A handle
+//  * Each tracked storage carries a set of HandleStateBit values. A handle
 //    is consumed where its value is used: a release call closes it, a
 //    use-only call leaves it open, and anything that may take ownership
 //    (stores, returns, unknown calls, captures, address-of) makes it escape.
