@@ -43,10 +43,11 @@ def main():
     work = tempfile.mkdtemp(prefix="csmith.")
 
     def one(seed):
+        # csmith writes platform.info into its working directory.
         source = subprocess.run(
             [args.csmith, "--seed", str(seed), "--max-funcs", "6",
              "--max-block-depth", "4"], stdout=subprocess.PIPE, text=True,
-            check=True).stdout
+            check=True, cwd=work).stdout
         counter = iter(range(1, 1 << 30))
         # Function bodies open at column 0 with csmith's block comment.
         source, injected = re.subn(
