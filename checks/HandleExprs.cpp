@@ -123,15 +123,5 @@ bool mentionsVariable(const Stmt *S, const VarDecl *Var) {
   return false;
 }
 
-bool forwardsOperandValue(const Stmt *S) {
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    return forwardedArgument(Call) != nullptr;
-  if (isa<ParenExpr, CastExpr, FullExpr, MaterializeTemporaryExpr,
-          CXXBindTemporaryExpr, AbstractConditionalOperator>(S))
-    return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S))
-    return BO->getOpcode() == BO_Comma;
-  return false;
-}
 
 } // namespace clang::tidy::resource

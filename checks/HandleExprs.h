@@ -48,9 +48,6 @@ void collectValueSources(const Expr *E, const ASTContext &Ctx,
 /// True when \p Var is named anywhere inside \p E (lambda bodies excluded).
 bool mentionsVariable(const Stmt *S, const VarDecl *Var);
 
-/// True when \p E is the kind of expression that forwards the value of one of
-/// its operands rather than consuming it (parens, casts, ?:, comma).
-bool forwardsOperandValue(const Stmt *S);
 
 } // namespace clang::tidy::resource
 

@@ -27,11 +27,6 @@ const HandleFamily *HandleCatalog::family(llvm::StringRef Id) const {
   return nullptr;
 }
 
-void HandleCatalog::clear() {
-  Roles.clear();
-  // Families stay allocated: roles elsewhere may still point at them.
-}
-
 FunctionRole &HandleCatalog::entry(llvm::StringRef Name,
                                    llvm::StringRef WhenReturnType) {
   llvm::SmallVector<FunctionRole, 1> &Variants = Roles[Name];

@@ -196,10 +196,6 @@ public:
   /// anything else.
   const FunctionRole *acquisitionRole(const Expr *E) const;
 
-  /// Forgets every function role and family (for user configurations that
-  /// replace the built-ins).
-  void clear();
-
 private:
   /// The variant of \p Name for \p WhenReturnType, created if missing.
   FunctionRole &entry(llvm::StringRef Name, llvm::StringRef WhenReturnType);

@@ -84,9 +84,6 @@ public:
               Call->getCallee()->IgnoreParenImpCasts()))
         DirectCallees.insert(Ref);
     }
-    if (const Expr *Acquisition = asAcquisition(Call, Catalog))
-      Result.HandleTypes.insert(
-          Acquisition->getType()->getCanonicalTypeUnqualified().getTypePtr());
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
     if (!Role)
       return true;
@@ -192,12 +189,6 @@ bool HandleHolders::isHolder(const ValueDecl *Identity) const {
   // Ownership evidence only: a pointer of a handle type is often a borrowed
   // alias (`current_base = base`), which owns nothing.
   return Identity && (Acquired.count(Identity) || Released.count(Identity));
-}
-
-bool HandleHolders::hasHandleType(const ValueDecl *Identity) const {
-  const Type *T =
-      Identity->getType()->getCanonicalTypeUnqualified().getTypePtr();
-  return T->isPointerType() && HandleTypes.contains(T);
 }
 
 bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {

@@ -32,9 +32,6 @@ public:
   /// released somewhere.
   bool isHolder(const ValueDecl *Identity) const;
 
-  /// True when \p Identity's type is one acquisitions here return (weaker
-  /// evidence: borrowed aliases share it).
-  bool hasHandleType(const ValueDecl *Identity) const;
 
   /// The acquisition role of what \p Identity holds, for messages and
   /// fix-its; null when only a release or its type says it is a holder.
@@ -64,8 +61,6 @@ private:
   llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;
-  /// Canonical pointer types that acquisitions return.
-  llvm::SmallPtrSet<const Type *, 8> HandleTypes;
 };
 
 } // namespace clang::tidy::resource
