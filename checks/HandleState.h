@@ -73,6 +73,17 @@ struct VariableState {
   /// testing it tells whether the handle exists.
   const VarDecl *StatusVar = nullptr;
 
+  /// Closes the handle at \p Site: on every path (a release call) or on
+  /// some (a helper that closes conditionally). A value known to be invalid
+  /// is kept: `if (fd < 0) close(fd);` releases nothing.
+  void release(const Expr *Site, bool OnEveryPath = true) {
+    HandleStateSet KeptInvalid = Bits & (Invalid | Failed);
+    HandleStateSet Closed = (Bits & ~KeptInvalid) ? Released : 0;
+    Bits = OnEveryPath ? (KeptInvalid | Closed) : (Bits | Closed);
+    if (Bits & Released)
+      ReleasedAt = Site;
+  }
+
   /// Joins \p Other into this state; returns true if anything changed.
   bool join(const VariableState &Other) {
     bool Changed = (Bits | Other.Bits) != Bits;

@@ -32,12 +32,7 @@ void HandleTransfer::releaseSources(const Expr *E, FlowState &State,
     VariableState &VS = State[Index];
     if ((VS.Bits & Inherited) && OnInheritedRelease)
       OnInheritedRelease(Index);
-    // Closing a value known to be invalid releases nothing: keep those
-    // states so `if (fd < 0) close(fd);` does not count as a release.
-    HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
-    VS.Bits = KeptInvalid | ((VS.Bits & ~KeptInvalid) ? Released : 0);
-    if (VS.Bits & Released)
-      VS.ReleasedAt = Site;
+    VS.release(Site);
   }
 }
 
@@ -201,15 +196,8 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
   if (!Summary)
     return;
   auto Apply = [&](const FieldDecl *Field, bool Always) {
-    int Index = Tracked.indexOf(StorageKey{Base, -1, Field});
-    if (Index < 0)
-      return;
-    VariableState &VS = State[Index];
-    HandleStateSet KeptInvalid = VS.Bits & (Invalid | Failed);
-    HandleStateSet Closed = (VS.Bits & ~KeptInvalid) ? Released : 0;
-    VS.Bits = Always ? (KeptInvalid | Closed) : (VS.Bits | Closed);
-    if (VS.Bits & Released)
-      VS.ReleasedAt = Call;
+    if (int Index = Tracked.indexOf(StorageKey{Base, -1, Field}); Index >= 0)
+      State[Index].release(Call, Always);
   };
   for (const FieldDecl *Field : Summary->AlwaysReleased)
     Apply(Field, /*Always=*/true);
