@@ -75,17 +75,20 @@ HandleCatalog::familyReleasedBy(const FunctionDecl *Callee) const {
   return It == ReleaseFamilies.end() ? nullptr : It->second;
 }
 
-void HandleCatalog::addSink(llvm::StringRef Name, unsigned ArgIndex) {
-  for (FunctionRole &Role : Roles[Name])
-    setArgumentRole(Role, ArgIndex, ArgumentRole::Sink);
+llvm::MutableArrayRef<FunctionRole>
+HandleCatalog::variantsOf(llvm::StringRef Name) {
   if (Roles[Name].empty())
-    setArgumentRole(entry(Name, ""), ArgIndex, ArgumentRole::Sink);
+    (void)entry(Name, "");
+  return Roles[Name];
+}
+
+void HandleCatalog::addSink(llvm::StringRef Name, unsigned ArgIndex) {
+  for (FunctionRole &Role : variantsOf(Name))
+    setArgumentRole(Role, ArgIndex, ArgumentRole::Sink);
 }
 
 void HandleCatalog::addSinkAllArguments(llvm::StringRef Name) {
-  if (Roles[Name].empty())
-    (void)entry(Name, "");
-  for (FunctionRole &Role : Roles[Name]) {
+  for (FunctionRole &Role : variantsOf(Name)) {
     Role.ArgRoles.clear();
     Role.DefaultArgRole = ArgumentRole::Sink;
   }

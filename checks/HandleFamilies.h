@@ -199,6 +199,8 @@ public:
 private:
   /// The variant of \p Name for \p WhenReturnType, created if missing.
   FunctionRole &entry(llvm::StringRef Name, llvm::StringRef WhenReturnType);
+  /// Every variant of \p Name (a general one is created if there is none).
+  llvm::MutableArrayRef<FunctionRole> variantsOf(llvm::StringRef Name);
   const FunctionRole *roleFromAttributes(const FunctionDecl *Callee) const;
 
   /// Families own their storage; roles point into it, so never shrink.

@@ -48,15 +48,16 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     Result.Bits = Unknown;
     return Result;
   }
-  if (const Expr *Acquisition = asAcquisition(Stripped, Catalog)) {
+  // An acquisition returning the handle (not one writing an out-parameter).
+  if (const FunctionRole *Role = Catalog.acquisitionRole(Stripped);
+      Role && Role->OutParam < 0) {
     // A throwing `new` never yields null and make_shared never an empty
     // pointer: their results are known valid.
-    const auto *New = dyn_cast<CXXNewExpr>(Acquisition);
-    const FunctionRole *Role = Catalog.acquisitionRole(Acquisition);
+    const auto *New = dyn_cast<CXXNewExpr>(Stripped);
     bool KnownValid = (New && !New->shouldNullCheckAllocation()) ||
-                      (Role && !Role->Acquires->ObjectAccess.empty());
+                      !Role->Acquires->ObjectAccess.empty();
     Result.Bits = KnownValid ? Open : OpenUnchecked;
-    Result.AcquiredAt = Acquisition;
+    Result.AcquiredAt = Stripped;
     return Result;
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Stripped)) {

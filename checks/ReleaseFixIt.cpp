@@ -162,31 +162,28 @@ std::optional<std::string> releaseStatement(llvm::StringRef Release,
                                             llvm::StringRef Separator,
                                             ASTContext &Ctx) {
   llvm::StringRef Handle = Action.Handle;
-  std::string Call;
-  bool Compound = false;
-  if (!Action.Family->ObjectAccess.empty()) {
-    if (Action.Family->ReleaseMethod.empty())
+  const HandleFamily &Family = *Action.Family;
+  // The statements that release: `close(fd);`, `ws->close(); delete ws;`,
+  // `conn.close();`.
+  llvm::SmallVector<std::string, 2> Parts;
+  if (!Family.ObjectAccess.empty()) {
+    if (Family.ReleaseMethod.empty())
       return std::nullopt;
-    Call = (Handle + Action.Family->ObjectAccess +
-            Action.Family->ReleaseMethod + "();")
-               .str();
-  } else if (Action.Family->DeleteObject) {
-    if (!Action.Family->ReleaseMethod.empty()) {
-      Call = (Handle + "->" + Action.Family->ReleaseMethod + "();").str();
-      Compound = true;
-    }
-    if (Compound)
-      Call += Separator.str();
-    Call += ("delete " + Handle + ";").str();
+    Parts.push_back(
+        (Handle + Family.ObjectAccess + Family.ReleaseMethod + "();").str());
+  } else if (Family.DeleteObject) {
+    if (!Family.ReleaseMethod.empty())
+      Parts.push_back((Handle + "->" + Family.ReleaseMethod + "();").str());
+    Parts.push_back(("delete " + Handle + ";").str());
   } else {
-    Call = (Release + "(" + Handle + ");").str();
+    Parts.push_back((Release + "(" + Handle + ");").str());
   }
   if (!Action.NeedsGuard)
-    return Call;
-  if (Compound)
-    Call = "{ " + (Handle + "->" + Action.Family->ReleaseMethod + "(); delete " +
-                   Handle + "; }")
-                      .str();
+    return llvm::join(Parts, Separator);
+  // Behind a guard, several statements need braces.
+  std::string Call = Parts.size() == 1
+                         ? Parts.front()
+                         : "{ " + llvm::join(Parts, " ") + " }";
   std::string Test;
   switch (Action.Family->Invalid) {
   case InvalidValueKind::NegativeInteger:
