@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang::ast_matchers;
 
@@ -108,6 +109,16 @@ void UnclosedReassignmentCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+void UnclosedReassignmentCheck::registerPPCallbacks(
+    const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
+  // Called before parsing starts, in clang-tidy and in clangd alike.
+  CompileErrors.attach(PP->getDiagnostics());
+}
+
+void UnclosedReassignmentCheck::onEndOfTranslationUnit() {
+  CompileErrors.detach();
+}
+
 void UnclosedReassignmentCheck::onStartOfTranslationUnit() {
   Analysed.clear();
   Reported.clear();
@@ -143,8 +154,13 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
   HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits,
                               FunctionPolicy, &*Summaries);
   HandleFlowAnalysis::Skipped WhySkipped = HandleFlowAnalysis::Skipped::No;
-  llvm::SmallVector<LeakFinding, 4> Findings =
-      Analysis.analyze(Function, Body, &WhySkipped);
+  llvm::SmallVector<LeakFinding, 4> Findings;
+  // The parser may have dropped statements of a function with errors.
+  if (CompileErrors.touches(
+          SourceRange(Function->getBeginLoc(), Body->getEndLoc()), SM))
+    WhySkipped = HandleFlowAnalysis::Skipped::HasErrors;
+  else
+    Findings = Analysis.analyze(Function, Body, &WhySkipped);
   if (ReportSkippedFunctions &&
       WhySkipped != HandleFlowAnalysis::Skipped::No)
     diag(Function->getLocation(),

@@ -5,6 +5,7 @@
 
 #include "ClangTidyCheck.h"
 #include "CatalogOptions.h"
+#include "CompileErrors.h"
 #include "HandleFamilies.h"
 #include "HandleFlow.h"
 #include "HandleHolders.h"
@@ -32,7 +33,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
   std::optional<TraversalKind> getCheckTraversalKind() const override {
     return TK_AsIs;
   }
@@ -62,6 +66,8 @@ private:
   /// Builds Holders the first time an analysis needs it.
   std::function<const HandleHolders *()> HoldersOnDemand;
   ASTContext *CurrentContext = nullptr;
+  /// The compiler's errors: functions they touch are not analysed.
+  CompileErrorLog CompileErrors;
   /// Functions already analysed in this TU (the matcher fires once per
   /// acquisition call, we analyse once per function).
   llvm::SmallPtrSet<const FunctionDecl *, 32> Analysed;
