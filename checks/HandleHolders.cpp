@@ -181,7 +181,10 @@ HandleHolders HandleHolders::collect(ASTContext &Ctx,
                                      const HandleCatalog &Catalog) {
   HandleHolders Result;
   HolderScanner Scanner(Ctx, Catalog, Result);
-  Scanner.TraverseDecl(Ctx.getTranslationUnitDecl());
+  // clangd narrows the scope to the main file's declarations, so that the
+  // preamble's are not deserialized; for clang-tidy it is the whole TU.
+  for (Decl *D : Ctx.getTraversalScope())
+    Scanner.TraverseDecl(D);
   return Result;
 }
 
