@@ -9,7 +9,7 @@ import lit.formats
 config.name = "resource-tidy"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".m", ".test"]
-config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "crashcheck.py", "summarize_lit.py", "validate_sarif.py", "lit.cfg.py",
+config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "crashcheck.py", "summarize_lit.py", "validate_sarif.py", "lsp_session.py", "lit.cfg.py",
                    "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(
@@ -46,10 +46,13 @@ if config.sarif_schema and os.path.exists(config.sarif_schema):
     config.available_features.add("sarif-schema")
     config.substitutions.append(("%sarif_schema", shlex.quote(config.sarif_schema)))
 source_root = os.path.dirname(config.test_source_root)
+config.substitutions.append(("%source_root", shlex.quote(source_root)))
 if shutil.which("pre-commit") and shutil.which("git") and \
         os.path.exists(os.path.join(source_root, ".git")):
     config.available_features.add("pre-commit")
-    config.substitutions.append(("%source_root", shlex.quote(source_root)))
+if config.resource_clangd and os.path.exists(config.resource_clangd):
+    config.available_features.add("resource-clangd")
+    config.substitutions.append(("%resource_clangd", shlex.quote(config.resource_clangd)))
 config.substitutions.append(("%tools_bindir", shlex.quote(os.path.normpath(
     os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin")))))
 config.substitutions.append(("%build_dir", shlex.quote(os.path.normpath(
