@@ -2,9 +2,11 @@
 # resource-tidy developer entry point.
 #
 #   ./dev.sh demo    install what is missing, build, run the check on the
-#                    bundled example (warnings, notes, and the fixed file)
-#   ./dev.sh test    install what is missing, build for every supported LLVM
-#                    (22 and 19), run every test against each
+#                    bundled example (warnings, notes, and the fixed file),
+#                    then show what an editor gets from resource-clangd
+#   ./dev.sh test    install what is missing, build the plugin and
+#                    resource-clangd for every supported LLVM (22 and 19),
+#                    run every test against each
 #   ./dev.sh build   install what is missing and build only
 #
 # Environment: LLVM_VERSION (demo and build, default 22), LLVM_VERSIONS
@@ -15,7 +17,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LLVM_VERSION="${LLVM_VERSION:-22}"
 LLVM_VERSIONS="${LLVM_VERSIONS:-22 19}"
 COMMON_PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
-  csmith libcsmith-dev python3-jsonschema python3-yaml pre-commit)
+  csmith libcsmith-dev python3-jsonschema python3-yaml pre-commit
+  pkg-config libgrpc++-dev libprotobuf-dev)
 # The SARIF 2.1.0 JSON schema, from the npm package that validates SARIF logs.
 SARIF_SCHEMA_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
 SARIF_SCHEMA="$ROOT/build/sarif-schema/sarif-2.1.0.json"
@@ -73,9 +76,12 @@ fetch_sarif_schema() {
 build_version() {
   local version=$1 dir
   dir="$(build_dir "$version")"
-  log "building the plugin (LLVM $version) in $dir"
+  log "building the plugin and resource-clangd (LLVM $version) in $dir"
+  # resource-clangd is ON, not AUTO: a missing library must fail the build,
+  # not skip its tests.
   cmake -S "$ROOT" -B "$dir" -G Ninja \
     -DRESOURCE_TIDY_LLVM_VERSION="$version" -DRESOURCE_TIDY_WERROR=ON \
+    -DRESOURCE_TIDY_CLANGD=ON \
     -DRESOURCE_TIDY_SARIF_SCHEMA="$SARIF_SCHEMA" >/dev/null
   cmake --build "$dir"
 }
@@ -105,6 +111,13 @@ demo() {
   (cd "$work" && diff -u leaky_server.orig.c leaky_server.c) || true
   log "the fixed file still compiles:"
   "$bin/clang" -fsyntax-only "$work/leaky_server.c" && echo "ok"
+  log "in an editor: $dir/bin/resource-clangd over LSP with example/.clangd"
+  mkdir -p "$work/editor"
+  cp "$ROOT/example/.clangd" "$work/editor/"
+  python3 "$ROOT/test/clangd/lsp_session.py" --server="$dir/bin/resource-clangd" \
+    --server-arg=--enable-config --server-arg=--background-index=false \
+    --root="$work/editor" --file=leaky_server.c \
+    --open="$ROOT/example/leaky_server.c" --code-actions
 }
 
 run_tests() {
@@ -129,5 +142,5 @@ case "${1:-}" in
   demo) demo ;;
   test) run_tests ;;
   build) build ;;
-  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,/^set -euo/{/^#/p}' "$0" >&2; exit 2 ;;
 esac
