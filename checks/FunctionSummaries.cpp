@@ -19,6 +19,11 @@ const FunctionSummary *MethodSummaries::summaryOf(const FunctionDecl *Method) {
   auto Cached = Cache.find(Definition);
   if (Cached != Cache.end())
     return Cached->second.get();
+  if (IsDamaged && IsDamaged(Definition)) {
+    auto Untrusted = std::make_unique<FunctionSummary>();
+    Untrusted->Untrusted = true;
+    return (Cache[Definition] = std::move(Untrusted)).get();
+  }
   // Recursion and long helper chains: no summary (the caller keeps what it
   // knew), and nothing cached so a shallower query can still compute it.
   if (InProgress.contains(Definition) || InProgress.size() >= MaxDepth)

@@ -31,6 +31,9 @@ struct FunctionSummary {
   llvm::SmallVector<const FieldDecl *, 2> AlwaysReleased;
   /// Fields released on some paths only.
   llvm::SmallVector<const FieldDecl *, 2> SometimesReleased;
+  /// The method has compile errors: it may have released or handed over
+  /// any field, so its callers stop tracking the object's fields.
+  bool Untrusted = false;
 };
 
 /// Gives summaries of methods to the transfer function.

@@ -34,6 +34,7 @@
 #include "TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallVector.h"
+#include <functional>
 #include <memory>
 
 namespace clang::tidy::resource {
@@ -115,9 +116,12 @@ private:
 /// Summaries of the methods of one translation unit, computed on demand.
 class MethodSummaries : public SummaryProvider {
 public:
+  /// \p IsDamaged says whether a method has compile errors in it.
   MethodSummaries(const HandleCatalog &Catalog, ASTContext &Ctx,
-                  FlowLimits Limits, TrackingPolicy Policy)
-      : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy) {}
+                  FlowLimits Limits, TrackingPolicy Policy,
+                  std::function<bool(const FunctionDecl *)> IsDamaged)
+      : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy),
+        IsDamaged(std::move(IsDamaged)) {}
   const FunctionSummary *summaryOf(const FunctionDecl *Method) override;
   /// The policy of the analysis asking (its evidence callback changes).
   void setPolicy(const TrackingPolicy &NewPolicy) { Policy = NewPolicy; }
@@ -128,6 +132,7 @@ private:
   ASTContext &Ctx;
   FlowLimits Limits;
   TrackingPolicy Policy;
+  std::function<bool(const FunctionDecl *)> IsDamaged;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>>
       Cache;
   llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;

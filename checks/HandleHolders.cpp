@@ -13,8 +13,9 @@ namespace clang::tidy::resource {
 class HolderScanner : public RecursiveASTVisitor<HolderScanner> {
 public:
   HolderScanner(ASTContext &Ctx, const HandleCatalog &Catalog,
-                HandleHolders &Result)
-      : Ctx(Ctx), Catalog(Catalog), Result(Result) {}
+                HandleHolders &Result,
+                llvm::function_ref<bool(const FunctionDecl *)> IsDamaged)
+      : Ctx(Ctx), Catalog(Catalog), Result(Result), IsDamaged(IsDamaged) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Types hold nothing the analysis needs (only unevaluated expressions).
@@ -25,6 +26,10 @@ public:
     // Library headers say nothing about the user's storage.
     if (D && !isa<TranslationUnitDecl>(D) &&
         Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    if (const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+        Function && Function->doesThisDeclarationHaveABody() &&
+        IsDamaged(Function))
       return true;
     return RecursiveASTVisitor::TraverseDecl(D);
   }
@@ -173,14 +178,16 @@ private:
   ASTContext &Ctx;
   const HandleCatalog &Catalog;
   HandleHolders &Result;
+  llvm::function_ref<bool(const FunctionDecl *)> IsDamaged;
   unsigned LoopDepth = 0;
   llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
 };
 
-HandleHolders HandleHolders::collect(ASTContext &Ctx,
-                                     const HandleCatalog &Catalog) {
+HandleHolders HandleHolders::collect(
+    ASTContext &Ctx, const HandleCatalog &Catalog,
+    llvm::function_ref<bool(const FunctionDecl *)> IsDamaged) {
   HandleHolders Result;
-  HolderScanner Scanner(Ctx, Catalog, Result);
+  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged);
   // clangd narrows the scope to the main file's declarations, so that the
   // preamble's are not deserialized; for clang-tidy it is the whole TU.
   for (Decl *D : Ctx.getTraversalScope())

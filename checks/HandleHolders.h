@@ -25,7 +25,11 @@ namespace clang::tidy::resource {
 class HandleHolders {
 public:
   /// Walks every declaration of \p Ctx outside system headers.
-  static HandleHolders collect(ASTContext &Ctx, const HandleCatalog &Catalog);
+  /// Functions \p IsDamaged accepts (compile errors) give no evidence: a
+  /// half-typed call can read as the function's address being taken.
+  static HandleHolders
+  collect(ASTContext &Ctx, const HandleCatalog &Catalog,
+          llvm::function_ref<bool(const FunctionDecl *)> IsDamaged);
 
   /// True when \p Identity (a field, a global or static variable) owns
   /// handles in this translation unit: it receives an acquisition or is

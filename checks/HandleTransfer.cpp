@@ -196,6 +196,13 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
   const FunctionSummary *Summary = Summaries->summaryOf(Call->getMethodDecl());
   if (!Summary)
     return;
+  if (Summary->Untrusted) {
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
+      if (const StorageKey &Key = Tracked.key(Index);
+          Key.Field && Key.Var == Base)
+        State[Index].Bits = Escaped;
+    return;
+  }
   auto Apply = [&](const FieldDecl *Field, bool Always) {
     if (int Index = Tracked.indexOf(StorageKey{Base, -1, Field}); Index >= 0)
       State[Index].release(Call, Always);

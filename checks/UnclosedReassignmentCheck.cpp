@@ -24,7 +24,9 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
     if (Policy.Mode == PersistentStorageMode::None || !CurrentContext)
       return nullptr;
     if (!Holders)
-      Holders = HandleHolders::collect(*CurrentContext, Catalog);
+      Holders = HandleHolders::collect(
+          *CurrentContext, Catalog,
+          [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
     return &*Holders;
   };
   Limits.MaxStatementsTimesVariables =
@@ -115,6 +117,14 @@ void UnclosedReassignmentCheck::registerPPCallbacks(
   CompileErrors.attach(PP->getDiagnostics());
 }
 
+bool UnclosedReassignmentCheck::hasCompileErrors(const FunctionDecl &Function) {
+  const Stmt *Body = Function.getBody();
+  return Body && CurrentContext &&
+         CompileErrors.touches(
+             SourceRange(Function.getBeginLoc(), Body->getEndLoc()),
+             CurrentContext->getSourceManager());
+}
+
 void UnclosedReassignmentCheck::onEndOfTranslationUnit() {
   CompileErrors.detach();
 }
@@ -149,15 +159,17 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
   FunctionPolicy.Holders = Holders ? &*Holders : nullptr;
   FunctionPolicy.GetHolders = HoldersOnDemand;
   if (!Summaries)
-    Summaries.emplace(Catalog, Ctx, Limits, TrackingPolicy{});
+    Summaries.emplace(Catalog, Ctx, Limits, TrackingPolicy{},
+                      [this](const FunctionDecl *F) {
+                        return hasCompileErrors(*F);
+                      });
   Summaries->setPolicy(FunctionPolicy);
   HandleFlowAnalysis Analysis(Catalog, *Result.Context, Limits,
                               FunctionPolicy, &*Summaries);
   HandleFlowAnalysis::Skipped WhySkipped = HandleFlowAnalysis::Skipped::No;
   llvm::SmallVector<LeakFinding, 4> Findings;
   // The parser may have dropped statements of a function with errors.
-  if (CompileErrors.touches(
-          SourceRange(Function->getBeginLoc(), Body->getEndLoc()), SM))
+  if (hasCompileErrors(*Function))
     WhySkipped = HandleFlowAnalysis::Skipped::HasErrors;
   else
     Findings = Analysis.analyze(Function, Body, &WhySkipped);

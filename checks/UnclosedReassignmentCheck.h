@@ -47,6 +47,9 @@ private:
   void reportSite(llvm::ArrayRef<LeakFinding> Findings,
                   const FunctionDecl &Function, const ParentMap &Parents,
                   ASTContext &Ctx);
+  /// Whether the compiler reported an error in \p Function (or a fatal one
+  /// before it): the parser may have dropped some of its statements.
+  bool hasCompileErrors(const FunctionDecl &Function);
   /// The role of the acquisition a finding's handle came from, if known.
   const FunctionRole *acquisitionRole(const LeakFinding &Finding) const;
   /// The family of a finding's handle: from its acquisition, or for storage
