@@ -236,7 +236,9 @@ def main():
 
     env = dict(os.environ)
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="empty-config-")
-    server = Server([args.server] + args.server_arg, root, env)
+    # The server runs in DIR: a relative path to it means from here.
+    command = os.path.abspath(args.server) if os.sep in args.server else args.server
+    server = Server([command] + args.server_arg, root, env)
     server.document_uri = uri
     server.request("initialize", {
         "processId": os.getpid(),
