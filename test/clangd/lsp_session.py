@@ -8,19 +8,20 @@ Usage:
                  [--code-actions] [--apply-fix=OUT] [--show-other-files]
                  [--timeout=SECONDS]
   lsp_session.py --server=PATH ... --root=DIR --file=NAME --replay-typing=FILE
+                 [--replay-every=N]
 
-Copies TEXT_FILE to DIR/NAME, starts the server in DIR with an empty
-XDG_CONFIG_HOME (no user configuration can leak in), sends initialize and
-didOpen, waits for the publishDiagnostics of that version and prints them;
-then, for each --change, replaces the whole document (didChange) and does
-the same. With --code-actions, asks for the code actions of every
+Starts the server in DIR with an empty XDG_CONFIG_HOME (no user
+configuration can leak in), sends initialize and didOpen of DIR/NAME with
+the text of TEXT_FILE (nothing is written to DIR/NAME), waits for the
+publishDiagnostics of that version and prints them; then, for each
+--change, replaces the whole document (didChange) and does the same. With --code-actions, asks for the code actions of every
 diagnostic of the first version and prints their edits; --apply-fix writes
 the first version with the first quick fix of a clang-tidy diagnostic
 applied. Ends with shutdown/exit and prints the server's exit status.
 
 With --replay-typing, opens an empty document and types FILE into it from
 top to bottom: one version per line, plus one cut in the middle of every
-line, then the whole file. Code above the cut is final, so a clang-tidy
+line (with --replay-every=N, of every N-th line), then the whole file. Code above the cut is final, so a clang-tidy
 warning that a partial version shows and the whole file does not is a false
 report caused by the unfinished code: each is printed as `spurious:`.
 
@@ -162,16 +163,17 @@ def print_diagnostics(what, diagnostics):
                   f"{related['message']}")
 
 
-def typing_states(text):
-    """Prefixes of text as it is typed top-down: the end of each line and
-    the middle of each line, then the whole text."""
+def typing_states(text, every=1):
+    """Prefixes of text as it is typed top-down: the end and the middle of
+    every `every`-th line, then the whole text."""
     cuts = []
     offset = 0
-    for line in text.split("\n"):
-        if len(line.strip()) > 1:
-            cuts.append(offset + len(line) // 2)
+    for number, line in enumerate(text.split("\n")):
+        if number % every == 0:
+            if len(line.strip()) > 1:
+                cuts.append(offset + len(line) // 2)
+            cuts.append(min(offset + len(line) + 1, len(text)))
         offset += len(line) + 1
-        cuts.append(min(offset, len(text)))
     cuts = sorted(set(cuts) - {len(text)})
     # (clangd publishes nothing for a version whose text did not change.)
     return [text[:cut] for cut in cuts] + [text]
@@ -182,9 +184,9 @@ def tidy_warnings(diagnostics):
             if d.get("source") == "clang-tidy"}
 
 
-def replay_typing(server, uri, path, diagnostics_of):
+def replay_typing(server, uri, path, every, diagnostics_of):
     with open(path) as f:
-        states = typing_states(f.read())
+        states = typing_states(f.read(), every)
     seen = []
     for version, text in enumerate(states, start=2):
         server.notify("textDocument/didChange", {
@@ -217,6 +219,8 @@ def main():
                         help="also print the diagnostics published for other "
                         "files (the .clangd configuration) before shutdown")
     parser.add_argument("--replay-typing", metavar="FILE")
+    parser.add_argument("--replay-every", metavar="N", type=int, default=1,
+                        help="with --replay-typing, cut only every N-th line")
     parser.add_argument("--timeout", type=float, default=60)
     args = parser.parse_args()
     if args.replay_typing:
@@ -227,10 +231,9 @@ def main():
     root = os.path.abspath(args.root)
     path = os.path.join(root, args.file)
     uri = "file://" + path
+    # The server reads the document from didOpen, not from the disk.
     with open(args.open) as f:
         text = f.read()
-    with open(path, "w") as f:
-        f.write(text)
     language = {".c": "c", ".h": "c", ".m": "objective-c"}.get(
         os.path.splitext(path)[1], "cpp")
 
@@ -290,7 +293,8 @@ def main():
                 f.write(fixed)
 
     if args.replay_typing:
-        replay_typing(server, uri, args.replay_typing, diagnostics_of)
+        replay_typing(server, uri, args.replay_typing, args.replay_every,
+                      diagnostics_of)
 
     for version, change in enumerate(args.change, start=2):
         with open(change) as f:
