@@ -18,13 +18,15 @@
 #include "HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::resource {
 
 class HandleHolders {
 public:
-  /// Walks every declaration of \p Ctx outside system headers.
+  /// Walks the declarations of \p Ctx's traversal scope (the TU, or in
+  /// clangd the main file's) outside system headers.
   /// Functions \p IsDamaged accepts (compile errors) give no evidence: a
   /// half-typed call can read as the function's address being taken.
   static HandleHolders
