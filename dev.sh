@@ -18,7 +18,7 @@ LLVM_VERSION="${LLVM_VERSION:-22}"
 LLVM_VERSIONS="${LLVM_VERSIONS:-22 19}"
 COMMON_PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
   csmith libcsmith-dev python3-jsonschema python3-yaml pre-commit
-  pkg-config libgrpc++-dev libprotobuf-dev)
+  pkg-config libgrpc++-dev libprotobuf-dev dpkg-dev)
 # The SARIF 2.1.0 JSON schema, from the npm package that validates SARIF logs.
 SARIF_SCHEMA_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
 SARIF_SCHEMA="$ROOT/build/sarif-schema/sarif-2.1.0.json"

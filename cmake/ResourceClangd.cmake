@@ -90,7 +90,9 @@ endif()
 add_executable(resource-clangd tools/resource-clangd/ResourceClangdMain.cpp
   $<TARGET_OBJECTS:ResourceTidyChecks>)
 set_target_properties(resource-clangd PROPERTIES
-  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin")
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin"
+  # libclang-cpp lives only in the LLVM tree, also once installed.
+  INSTALL_RPATH "${_llvm_libdir}")
 target_compile_definitions(resource-clangd PRIVATE
   RESOURCE_TIDY_CLANG_RESOURCE_DIR="${RESOURCE_TIDY_CLANG_RESOURCE_DIR}")
 target_include_directories(resource-clangd SYSTEM PRIVATE ${LLVM_INCLUDE_DIRS})
