@@ -17,12 +17,14 @@ if(NOT _clangd_mode MATCHES "^(AUTO|ON|OFF)$")
   message(FATAL_ERROR "RESOURCE_TIDY_CLANGD must be AUTO, ON or OFF, not '${RESOURCE_TIDY_CLANGD}'")
 endif()
 
-# Says why resource-clangd is not built: an error when it was asked for.
-macro(resource_clangd_unavailable why)
+# Says why resource-clangd is not built (the arguments, concatenated): an
+# error when it was asked for.
+macro(resource_clangd_unavailable)
+  string(CONCAT _clangd_why ${ARGV})
   if(_clangd_mode STREQUAL "ON")
-    message(FATAL_ERROR "resource-tidy: cannot build resource-clangd: ${why}")
+    message(FATAL_ERROR "resource-tidy: cannot build resource-clangd: ${_clangd_why}")
   endif()
-  message(STATUS "resource-tidy: not building resource-clangd: ${why} "
+  message(STATUS "resource-tidy: not building resource-clangd: ${_clangd_why} "
     "(set RESOURCE_TIDY_CLANGD=OFF to silence this)")
   return()
 endmacro()
