@@ -193,7 +193,18 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
   } else if (!isa<CXXThisExpr>(Object)) {
     return;
   }
-  const FunctionSummary *Summary = Summaries->summaryOf(Call->getMethodDecl());
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  // A release method defined in another translation unit (`disconnect();
+  // fd_ = socket(...)`): its name, the same ReleaseMethods that close a
+  // connection object, is all there is to go by.
+  if (Method && !Method->isDefined() && Catalog.isReleaseMethod(Method)) {
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
+      if (const StorageKey &Key = Tracked.key(Index);
+          Key.Field && Key.Var == Base)
+        State[Index].release(Call);
+    return;
+  }
+  const FunctionSummary *Summary = Summaries->summaryOf(Method);
   if (!Summary)
     return;
   if (Summary->Untrusted) {

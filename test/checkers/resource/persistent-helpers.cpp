@@ -19,6 +19,7 @@ public:
   }
   void viaHelper() { disconnect(); }
   void logState() const;
+  void shutdown(); // Defined in another file.
 
   void reconnect() {
     disconnect();
@@ -42,6 +43,11 @@ public:
     logState();
     fd_ = socket(AF_INET, SOCK_STREAM, 0);
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'fd_' may still hold an open socket from a previous call
+  }
+  // One defined elsewhere whose name is one of ReleaseMethods closes.
+  void reconnectAfterShutdown() {
+    shutdown();
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
   }
   // Recursion is cut off, not followed forever.
   void retry(int n) {
