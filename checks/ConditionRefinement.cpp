@@ -77,7 +77,8 @@ BinaryOperatorKind negated(BinaryOperatorKind Op) {
 
 /// What `Var Op C` being true says about a descriptor. Acquisitions return
 /// -1 on failure and 0 is a valid descriptor, but `fd <= 0` / `fd > 0` are
-/// common idioms for "invalid" / "valid", so we read them that way.
+/// common idioms for "invalid" / "valid", so we read them that way; so is
+/// `fd > 2` for "not a standard descriptor", which `fd <= 2` then is.
 std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
                                            const llvm::APSInt &C) {
   // An all-ones unsigned constant is -1 converted: `s == (unsigned)-1`,
@@ -90,9 +91,9 @@ std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
                                      : static_cast<int64_t>(C.getZExtValue());
   switch (Op) {
   case BO_LT:
-    return Value <= 0 ? std::optional(Validity::Invalid) : std::nullopt;
+    return Value <= 3 ? std::optional(Validity::Invalid) : std::nullopt;
   case BO_LE:
-    return Value <= 0 ? std::optional(Validity::Invalid) : std::nullopt;
+    return Value <= 2 ? std::optional(Validity::Invalid) : std::nullopt;
   case BO_GT:
     return Value >= -1 ? std::optional(Validity::Valid) : std::nullopt;
   case BO_GE:
@@ -124,6 +125,13 @@ void collectFromComparison(const BinaryOperator *BO, bool Outcome,
     Op = negated(Op);
 
   if (Tested->Type->isAnyPointerType()) {
+    // `if (f != stdin) fclose(f);`: equal to a standard stream, it holds
+    // nothing that was opened here.
+    if (isStandardStream(ConstSide)) {
+      if (Op == BO_EQ)
+        Facts.push_back({Tested->Key, Validity::Invalid});
+      return;
+    }
     if (!isInvalidHandleConstant(ConstSide, Ctx))
       return;
     if (Op == BO_EQ)

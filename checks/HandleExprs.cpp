@@ -3,6 +3,7 @@
 #include "HandleExprs.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::resource {
 
@@ -63,6 +64,17 @@ const Expr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
   const FunctionRole *Role = Catalog.acquisitionRole(Stripped);
   // Out-parameter acquisitions return a status, not the handle.
   return Role && Role->OutParam < 0 ? Stripped : nullptr;
+}
+
+bool isStandardStream(const Expr *E) {
+  const auto *Ref =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenCasts() : nullptr);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasGlobalStorage() || !Var->getIdentifier())
+    return false;
+  return llvm::is_contained({"stdin", "stdout", "stderr", "__stdinp",
+                             "__stdoutp", "__stderrp"},
+                            Var->getName());
 }
 
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {

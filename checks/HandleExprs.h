@@ -39,6 +39,10 @@ const Expr *asAcquisition(const Expr *E, const HandleCatalog &Catalog);
 /// constant for pointers, a negative integer for integers.
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx);
 
+/// True when \p E names one of the C library's standard streams (`stdin`,
+/// `stdout`, `stderr`, or BSD's `__stdinp`...): a FILE* nobody acquired.
+bool isStandardStream(const Expr *E);
+
 /// Appends every storage whose value \p E may yield, looking through
 /// wrappers, both arms of ?:, the right operand of a comma and the left
 /// operand of an assignment used as a value.
