@@ -78,7 +78,8 @@ bool isStandardStream(const Expr *E) {
 }
 
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent() || E->containsErrors())
+  if (!E || E->getType().isNull() || E->isValueDependent() ||
+      E->containsErrors())
     return false;
   if (E->getType()->isAnyPointerType() || E->getType()->isNullPtrType()) {
     if (E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),

@@ -44,6 +44,10 @@ public:
   /// Whether \p Key can still hold a handle from an earlier run of this
   /// function when it starts.
   bool canInherit(const StorageKey &Key) const;
+  /// Whether this function is the only one that stores handles in \p Key's
+  /// storage and returns with it closed or reset on every path: then an
+  /// earlier call left nothing open to inherit.
+  bool closesWhatItStores(const StorageKey &Key) const;
 
 private:
   /// Reverse post-order of the reachable blocks, from the entry.
@@ -317,6 +321,23 @@ bool FunctionFlow::canInherit(const StorageKey &Key) const {
   return Holders->runsRepeatedly(Function);
 }
 
+bool FunctionFlow::closesWhatItStores(const StorageKey &Key) const {
+  // A sink parameter's handle comes from the caller.
+  if (!Holders || !Function ||
+      (!Key.Field && isa_and_nonnull<ParmVarDecl>(Key.Var)))
+    return false;
+  const ValueDecl *Identity = Key.identity();
+  int Index = Tracked.indexOf(Key);
+  std::optional<FlowState> Exit = exitState();
+  // Closed, reset or never opened on every path; a handle returned or
+  // handed over is still in the storage for the next call. (Inherited is
+  // what earlier calls left, closed by the same argument.)
+  constexpr HandleStateSet Closed = Released | Invalid | Failed | Inherited;
+  return Identity && Index >= 0 && Exit &&
+         ((*Exit)[Index].Bits & ~Closed) == 0 &&
+         Holders->onlyStoredBy(Identity, Function);
+}
+
 bool FunctionFlow::losesInheritedHandle(const Overwrite &What,
                                         const StorageKey &Key) const {
   if (!canInherit(Key))
@@ -442,7 +463,13 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
   std::unique_ptr<Solved> Result = solve(Function, Body, WhySkipped);
   if (!Result)
     return {};
-  return Result->Flow->collectFindings();
+  llvm::SmallVector<LeakFinding, 4> Findings = Result->Flow->collectFindings();
+  // `session() { g = socket(...); ...; close(g); }` run again finds g closed.
+  llvm::erase_if(Findings, [&](const LeakFinding &Finding) {
+    return Finding.isInheritedOnly() &&
+           Result->Flow->closesWhatItStores(Finding.Storage);
+  });
+  return Findings;
 }
 
 std::optional<FunctionSummary>

@@ -27,36 +27,82 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) &&
         Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
       return true;
-    if (const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
-        Function && Function->doesThisDeclarationHaveABody() &&
+    const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+    if (Function && Function->doesThisDeclarationHaveABody() &&
         IsDamaged(Function))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    // Stores are attributed to the function whose body holds them; those
+    // in other declarations (initializers, ObjC methods) to no function.
+    if (!D || !isa<FunctionDecl, ObjCMethodDecl, VarDecl, FieldDecl>(D))
+      return RecursiveASTVisitor::TraverseDecl(D);
+    const FunctionDecl *Outer = Writer;
+    Writer = Function ? Function->getCanonicalDecl() : nullptr;
+    bool Continue = RecursiveASTVisitor::TraverseDecl(D);
+    Writer = Outer;
+    return Continue;
+  }
+
+  // A lambda's body runs when the lambda is called, not with its function.
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    const FunctionDecl *Outer = Writer;
+    Writer = nullptr;
+    bool Continue = RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+    Writer = Outer;
+    return Continue;
+  }
+  bool TraverseBlockExpr(BlockExpr *Block) {
+    const FunctionDecl *Outer = Writer;
+    Writer = nullptr;
+    bool Continue = RecursiveASTVisitor::TraverseBlockExpr(Block);
+    Writer = Outer;
+    return Continue;
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign)
-      noteAcquisition(storageOf(BO->getLHS(), Ctx), BO->getRHS());
+    if (BO->getOpcode() == BO_Assign) {
+      std::optional<StorageKey> Key = storageOf(BO->getLHS(), Ctx);
+      noteAcquisition(Key, BO->getRHS());
+      noteStore(Key, BO->getRHS());
+    }
     return true;
   }
 
   bool VisitVarDecl(VarDecl *Var) {
-    if (Var->hasGlobalStorage() && Var->getInit())
+    if (Var->hasGlobalStorage() && Var->getInit()) {
       noteAcquisition(StorageKey{Var, -1}, Var->getInit());
+      noteStore(StorageKey{Var, -1}, Var->getInit());
+    }
+    // `int &r = g_fd;` writes through another name.
+    if (Var->getType()->isReferenceType() && Var->getInit() &&
+        !Var->getType().getNonReferenceType().isConstQualified())
+      noteUnknownStore(Var->getInit());
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    // `&g_fd` handed to code that may store into it, unless it is the
+    // out-parameter of an acquisition (noted with the call).
+    if (Op->getOpcode() == UO_AddrOf && !OutParameters.contains(Op))
+      noteUnknownStore(Op->getSubExpr());
     return true;
   }
 
   bool VisitFieldDecl(FieldDecl *Field) {
-    if (Field->hasInClassInitializer())
+    if (Field->hasInClassInitializer()) {
       noteAcquisition(StorageKey{nullptr, -1, Field},
                       Field->getInClassInitializer());
+      noteStore(StorageKey{nullptr, -1, Field},
+                Field->getInClassInitializer());
+    }
     return true;
   }
 
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
-    if (Init->isMemberInitializer())
+    if (Init->isMemberInitializer()) {
       noteAcquisition(StorageKey{nullptr, -1, Init->getMember()},
                       Init->getInit());
+      noteStore(StorageKey{nullptr, -1, Init->getMember()}, Init->getInit());
+    }
     return RecursiveASTVisitor::TraverseConstructorInitializer(Init);
   }
 
@@ -78,6 +124,16 @@ public:
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       const FunctionDecl *Canonical = Callee->getCanonicalDecl();
       ++Result.CallSites[Canonical];
+      if (Canonical == Writer)
+        Result.Recursive.insert(Canonical);
+      // Non-const reference parameters may store into their argument.
+      for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+           ++I) {
+        QualType Param = Callee->getParamDecl(I)->getType();
+        if (Param->isReferenceType() &&
+            !Param.getNonReferenceType().isConstQualified())
+          noteUnknownStore(Call->getArg(I));
+      }
       if (LoopDepth > 0) {
         Result.CalledInLoop.insert(Canonical);
         uint64_t &Stable = Result.StableLoopArguments[Canonical];
@@ -90,14 +146,24 @@ public:
         DirectCallees.insert(Ref);
     }
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+    const int OutParam = Role && Role->Acquires ? Role->OutParam : -1;
+    if (OutParam >= 0 && OutParam < static_cast<int>(Call->getNumArgs()))
+      OutParameters.insert(Call->getArg(OutParam)->IgnoreParenImpCasts());
+    // An array passed to other code (`init(fds)`) may be stored into.
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (static_cast<int>(I) != OutParam &&
+          Call->getArg(I)->IgnoreParenImpCasts()->getType()->isArrayType())
+        noteUnknownStore(Call->getArg(I)->IgnoreParenImpCasts());
     if (!Role)
       return true;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);
       if (Role->Acquires && Role->OutParam == static_cast<int>(I)) {
         for (const StorageKey &Key : outParameterTargets(Arg, *Role, Ctx))
-          if (const ValueDecl *Identity = Key.identity())
+          if (const ValueDecl *Identity = Key.identity()) {
             Result.Acquired.try_emplace(Identity, Role);
+            Result.StoredBy[Identity].insert(Writer);
+          }
         continue;
       }
       if (Role->roleOfArgument(I) == ArgumentRole::Release)
@@ -152,6 +218,26 @@ private:
                                   Catalog.acquisitionRole(Acquisition));
   }
 
+  /// A store of \p Value into \p Key's storage by the current function,
+  /// unless the value is certainly no handle (-1, null, a standard stream).
+  void noteStore(std::optional<StorageKey> Key, const Expr *Value) {
+    const ValueDecl *Identity = Key ? Key->identity() : nullptr;
+    // Templates are seen through their instantiations (a dependent
+    // initializer list has no type at all).
+    if (!Identity || !Value || Value->isInstantiationDependent())
+      return;
+    if (!isInvalidHandleConstant(Value, Ctx) && !isStandardStream(Value))
+      Result.StoredBy[Identity].insert(Writer);
+  }
+
+  /// Storage that code we cannot follow may store anything into.
+  void noteUnknownStore(const Expr *Target) {
+    std::optional<StorageKey> Key =
+        storageOf(stripValueWrappers(Target), Ctx);
+    if (const ValueDecl *Identity = Key ? Key->identity() : nullptr)
+      Result.StoredBy[Identity].insert(nullptr);
+  }
+
   void noteRelease(std::optional<StorageKey> Key, const HandleFamily *Family) {
     if (const ValueDecl *Identity = Key ? Key->identity() : nullptr)
       Result.Released.try_emplace(Identity, Family);
@@ -179,6 +265,12 @@ private:
   const HandleCatalog &Catalog;
   HandleHolders &Result;
   llvm::function_ref<bool(const FunctionDecl *)> IsDamaged;
+  /// The function whose stores are being visited; null outside functions
+  /// and in lambdas and blocks.
+  const FunctionDecl *Writer = nullptr;
+  /// `&x` arguments that are an acquisition's out-parameter: stores the
+  /// scan already attributes to the calling function.
+  llvm::SmallPtrSet<const Expr *, 8> OutParameters;
   unsigned LoopDepth = 0;
   llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
 };
@@ -218,6 +310,18 @@ bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
   auto Stable = StableLoopArguments.find(Canonical);
   return Stable != StableLoopArguments.end() && ParamIndex < 64 &&
          (Stable->second >> ParamIndex & 1);
+}
+
+bool HandleHolders::onlyStoredBy(const ValueDecl *Identity,
+                                 const FunctionDecl *Function) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  if (Recursive.contains(Canonical))
+    return false;
+  auto Stores = StoredBy.find(Identity);
+  return Stores != StoredBy.end() && !Stores->second.empty() &&
+         llvm::all_of(Stores->second, [&](const FunctionDecl *Writer) {
+           return Writer == Canonical;
+         });
 }
 
 const FunctionRole *HandleHolders::roleOf(const ValueDecl *Identity) const {

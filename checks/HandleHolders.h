@@ -57,6 +57,12 @@ public:
   bool runsRepeatedlyOn(const FunctionDecl *Function,
                         unsigned ParamIndex) const;
 
+  /// True when \p Function is the only code in this TU that may store a
+  /// handle into \p Identity, and does not call itself: then what is there
+  /// when it starts is what its earlier calls left.
+  bool onlyStoredBy(const ValueDecl *Identity,
+                    const FunctionDecl *Function) const;
+
 private:
   friend class HolderScanner;
   llvm::DenseMap<const FunctionDecl *, unsigned> CallSites;
@@ -67,6 +73,12 @@ private:
   llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;
+  /// Per storage: the functions (canonical; null for code outside any
+  /// function, lambdas, or stores we cannot follow) that may store a
+  /// handle into it.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallPtrSet<const FunctionDecl *, 2>>
+      StoredBy;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Recursive;
 };
 
 } // namespace clang::tidy::resource

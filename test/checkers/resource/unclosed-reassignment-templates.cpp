@@ -1,5 +1,6 @@
 // RUN: %check_resource_tidy %s resource-unclosed-reassignment %t
 
+#include <stddef.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -42,3 +43,22 @@ void instantiate() {
   Holder<int>().cycle();
   Holder<long>().cycle();
 }
+
+// The TU-wide scan of stores (run because Socket stores a fresh handle in a
+// field) meets a class template's member initializers: `node_(NULL)` for a
+// member of dependent type has no type at all until instantiated (this
+// crashed on libzmq's generic_mtrie_t). Templates are seen through their
+// instantiations.
+template <typename T> struct Trie {
+  T *node_;
+  unsigned count_;
+  Trie() : node_(NULL), count_(0) {}
+};
+struct Socket {
+  int fd_ = -1;
+  void reopen() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'fd_' may still hold an open socket from a previous call; it is overwritten without being closed
+  }
+  ~Socket() { close(fd_); }
+};
