@@ -232,6 +232,12 @@ HandleCatalog buildCatalog(const CatalogOptions &Options,
       Report("ValueHandleClasses", Entry, "not a class name");
   }
   Catalog.setSharedPointerConnections(Options.SharedPointerConnections);
+  for (llvm::StringRef Entry : entries(Options.NoReturnFunctions)) {
+    if (isValidName(Entry))
+      Catalog.addNoReturnFunction(Entry);
+    else
+      Report("NoReturnFunctions", Entry, "not a function name");
+  }
   return Catalog;
 }
 

@@ -19,6 +19,8 @@
 //                      release the connection they hold
 //   SharedPointerConnections: true|false  std::shared_ptr<T> of a connection
 //                      class is a handle
+//   NoReturnFunctions: name;...   functions that never return although not
+//                      declared noreturn (test frameworks' failure handlers)
 //
 // Names may be qualified ("::mylib::connect") for functions outside the
 // global namespace.
@@ -44,6 +46,8 @@ struct CatalogOptions {
   std::string ConnectionClasses;
   std::string ValueHandleClasses;
   bool SharedPointerConnections = false;
+  /// Unity's and cmocka's failure handlers jump out of the test.
+  std::string NoReturnFunctions = "UnityFail;_fail";
 };
 
 /// Receives one malformed entry: the option's name, the entry, the reason.

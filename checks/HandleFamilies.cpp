@@ -124,6 +124,14 @@ static std::string returnTypeName(const FunctionDecl *FD) {
   return T.getAsString();
 }
 
+bool HandleCatalog::isNoReturnCall(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() || NoReturnFunctions.empty())
+    return false;
+  return NoReturnFunctions.contains(Callee->getName()) ||
+         NoReturnFunctions.contains(Callee->getQualifiedNameAsString());
+}
+
 const FunctionRole *HandleCatalog::roleOf(const FunctionDecl *Callee) const {
   if (!Callee)
     return nullptr;

@@ -31,6 +31,7 @@
 #include <vector>
 
 namespace clang {
+class CallExpr;
 class CXXNewExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
@@ -179,6 +180,15 @@ public:
   /// True when calling \p Method closes the object it is called on.
   bool isReleaseMethod(const CXXMethodDecl *Method) const;
 
+  /// Declares a function that never returns although it is not declared
+  /// so: a test framework's failure handler that jumps out (Unity's
+  /// UnityFail). \p Name may be qualified ("::ns::fail").
+  void addNoReturnFunction(llvm::StringRef Name) {
+    NoReturnFunctions.insert(Name.ltrim(':'));
+  }
+  /// True when \p Call is declared noreturn or configured as such.
+  bool isNoReturnCall(const CallExpr *Call) const;
+
   /// Whether `std::shared_ptr<T>` of a connection class T is a handle
   /// (another owner may keep the object alive after the overwrite).
   void setSharedPointerConnections(bool Enabled);
@@ -225,6 +235,8 @@ private:
       ClassRoles;
   bool SharedPointerConnections = false;
   llvm::StringSet<> ValueHandleClasses;
+  /// Names (qualified ones without the leading "::") of NoReturnFunctions.
+  llvm::StringSet<> NoReturnFunctions;
   /// Roles of class-typed storage, per canonical type.
   mutable llvm::DenseMap<const Type *, std::unique_ptr<FunctionRole>>
       ObjectStorageRoles;

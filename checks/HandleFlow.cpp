@@ -23,7 +23,8 @@ public:
                SummaryProvider *Summaries, const HandleHolders *Holders)
       : Graph(Graph), Tracked(Tracked), Catalog(Catalog), Holders(Holders),
         Transfer(Catalog, Tracked, Ctx, Summaries),
-        Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()) {}
+        Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()),
+        NeverFinishes(Graph.getNumBlockIDs()) {}
 
   void solve(const FunctionDecl *Function);
   /// The state when the function returns, or nullopt if it never does.
@@ -77,6 +78,8 @@ private:
   /// needed (only to explain findings), which halves the memory.
   std::vector<FlowState> In;
   llvm::BitVector Reached;
+  /// Per block ID: it calls a function that never returns.
+  llvm::BitVector NeverFinishes;
 };
 
 llvm::SmallVector<const CFGBlock *, 32> FunctionFlow::reversePostOrder() const {
@@ -114,6 +117,8 @@ void FunctionFlow::transferBlock(const CFGBlock &Block, FlowState &State,
 
 bool FunctionFlow::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
                               FlowState &State) const {
+  if (NeverFinishes.test(Block.getBlockID()))
+    return false;
   if (Block.succ_size() != 2 || SuccIndex > 1)
     return true;
   const Stmt *Terminator = Block.getTerminatorStmt();
@@ -190,6 +195,14 @@ void FunctionFlow::solve(const FunctionDecl *Function) {
   const CFGBlock &Entry = Graph.getEntry();
   In[Entry.getBlockID()] = Initial;
   Reached.set(Entry.getBlockID());
+  // Blocks that call a failure handler that never returns (a test
+  // framework's, not declared noreturn) lead nowhere.
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt());
+            Call && Catalog.isNoReturnCall(Call))
+          NeverFinishes.set(Block->getBlockID());
 
   llvm::SmallVector<const CFGBlock *, 32> Order = reversePostOrder();
   llvm::BitVector Dirty(Graph.getNumBlockIDs());

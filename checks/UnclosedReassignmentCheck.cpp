@@ -43,6 +43,8 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
       Options.get("ConnectionClasses", Defaults.ConnectionClasses);
   Config.ValueHandleClasses =
       Options.get("ValueHandleClasses", Defaults.ValueHandleClasses);
+  Config.NoReturnFunctions =
+      Options.get("NoReturnFunctions", Defaults.NoReturnFunctions);
   // Options.get<bool> is not exported by clang-tidy: parse it here.
   StringRef Shared = Options.get("SharedPointerConnections", "false");
   if (Shared.equals_insensitive("true") || Shared == "1")
@@ -93,6 +95,7 @@ void UnclosedReassignmentCheck::storeOptions(
   Options.store(Opts, "ReleaseMethods", Config.ReleaseMethods);
   Options.store(Opts, "ConnectionClasses", Config.ConnectionClasses);
   Options.store(Opts, "ValueHandleClasses", Config.ValueHandleClasses);
+  Options.store(Opts, "NoReturnFunctions", Config.NoReturnFunctions);
   Options.store(Opts, "SharedPointerConnections",
                 Config.SharedPointerConnections ? "true" : "false");
 }

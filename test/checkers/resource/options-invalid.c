@@ -4,7 +4,8 @@
 // RUN:     resource-unclosed-reassignment.UseFunctions: 'ok_use; not a name', \
 // RUN:     resource-unclosed-reassignment.SinkFunctions: 'sink@many', \
 // RUN:     resource-unclosed-reassignment.ReleaseMethods: 'close; a::b', \
-// RUN:     resource-unclosed-reassignment.ConnectionClasses: 'Good=stop; Bad=st op'}}" -- 2>&1 \
+// RUN:     resource-unclosed-reassignment.ConnectionClasses: 'Good=stop; Bad=st op', \
+// RUN:     resource-unclosed-reassignment.NoReturnFunctions: 'UnityFail; no way'}}" -- 2>&1 \
 // RUN:   | %FileCheck %s --implicit-check-not="{{warning|error}}:"
 //
 // Every malformed entry is named with its option; the valid ones still work.
@@ -18,6 +19,7 @@
 // CHECK-DAG: warning: invalid entry 'sink@many' in option 'resource-unclosed-reassignment.SinkFunctions': '@many' is not an argument index; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'a::b' in option 'resource-unclosed-reassignment.ReleaseMethods': not a method name; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'Bad=st op' in option 'resource-unclosed-reassignment.ConnectionClasses': not a list of method names; the entry is ignored [clang-tidy-config]
+// CHECK-DAG: warning: invalid entry 'no way' in option 'resource-unclosed-reassignment.NoReturnFunctions': not a function name; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: options-invalid.c:[[@LINE+10]]:5: warning: 'a' is overwritten while it still holds an open handle
 // CHECK-DAG: options-invalid.c:[[@LINE+14]]:6: warning: 'fd' is overwritten while it still holds an open socket
 
