@@ -32,8 +32,10 @@ public:
         IsDamaged(Function))
       return true;
     // Stores are attributed to the function whose body holds them; those
-    // in other declarations (initializers, ObjC methods) to no function.
-    if (!D || !isa<FunctionDecl, ObjCMethodDecl, VarDecl, FieldDecl>(D))
+    // in other declarations (global initializers, in-class initializers,
+    // ObjC methods) to no function.
+    if (!D || !isa<FunctionDecl, ObjCMethodDecl, VarDecl, FieldDecl>(D) ||
+        (isa<VarDecl, FieldDecl>(D) && D->getParentFunctionOrMethod()))
       return RecursiveASTVisitor::TraverseDecl(D);
     const FunctionDecl *Outer = Writer;
     Writer = Function ? Function->getCanonicalDecl() : nullptr;
@@ -63,6 +65,30 @@ public:
       std::optional<StorageKey> Key = storageOf(BO->getLHS(), Ctx);
       noteAcquisition(Key, BO->getRHS());
       noteStore(Key, BO->getRHS());
+      // `*dst = *src;` copies every field.
+      noteWholeRecordStore(BO->getLHS()->getType());
+    }
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2) {
+      noteStore(storageOf(Call->getArg(0), Ctx), Call->getArg(1));
+      noteWholeRecordStore(Call->getArg(0)->getType());
+    }
+    return true;
+  }
+
+  // `struct conn c = {.fd = socket(...)};` stores into field fd.
+  bool VisitInitListExpr(InitListExpr *List) {
+    const RecordDecl *Record = List->getType()->getAsRecordDecl();
+    if (!Record || Record->isUnion() || List->isTransparent())
+      return true;
+    unsigned I = 0;
+    for (const FieldDecl *Field : Record->fields()) {
+      if (I >= List->getNumInits())
+        break;
+      noteStore(StorageKey{nullptr, -1, Field}, List->getInit(I++));
     }
     return true;
   }
@@ -174,8 +200,17 @@ public:
   }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (Catalog.isReleaseMethod(Call->getMethodDecl()))
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Catalog.isReleaseMethod(Method)) {
       noteReleasedObject(Call->getImplicitObjectArgument());
+    } else if (Method && !Method->isConst()) {
+      // `conn.reconnect(url)` may store a new connection into the object
+      // itself (not so `conn->send()`, which leaves the pointer alone).
+      const auto *Member =
+          dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+      if (Member && !Member->isArrow())
+        noteUnknownStore(Call->getImplicitObjectArgument());
+    }
     return true;
   }
 
@@ -228,6 +263,13 @@ private:
       return;
     if (!isInvalidHandleConstant(Value, Ctx) && !isStandardStream(Value))
       Result.StoredBy[Identity].insert(Writer);
+  }
+
+  /// Every field of the record \p Type, overwritten by a whole-object copy.
+  void noteWholeRecordStore(QualType Type) {
+    if (const RecordDecl *Record = Type->getAsRecordDecl())
+      for (const FieldDecl *Field : Record->fields())
+        Result.StoredBy[Field].insert(nullptr);
   }
 
   /// Storage that code we cannot follow may store anything into.

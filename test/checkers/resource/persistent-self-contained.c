@@ -74,7 +74,45 @@ static void walk(int depth) {
   close(walk_fd);
 }
 
+// The same for a field of the caller's object.
+struct conn {
+  int fd;
+};
+static void conn_session(struct conn *c) {
+  c->fd = socket(AF_INET, SOCK_STREAM, 0);
+  send(c->fd, "x", 1, 0);
+  close(c->fd);
+}
+
+// Whole-object copies and initializers store into every field.
+struct peer {
+  int fd;
+};
+static void peer_session(struct peer *p) {
+  p->fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p->fd' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  close(p->fd);
+}
+static void peer_copy(struct peer *to, const struct peer *from) { *to = *from; }
+
+struct link {
+  int fd;
+};
+static void link_session(struct link *l) {
+  l->fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'l->fd' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  close(l->fd);
+}
+static struct link link_open(void) {
+  struct link l = {.fd = socket(AF_INET, SOCK_STREAM, 0)};
+  return l;
+}
+
 int main(void) {
+  struct conn c;
+  struct peer p, q = {-1};
+  struct link l = link_open();
+  peer_copy(&p, &q);
   register_storage(&registered_fd);
   for (int i = 0; i < 3; i++) {
     session();
@@ -83,6 +121,9 @@ int main(void) {
     cached();
     shared_session();
     registered_session();
+    conn_session(&c);
+    peer_session(&p);
+    link_session(&l);
   }
   adopt(0);
   walk(2);
