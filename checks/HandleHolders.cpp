@@ -7,6 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include <utility>
 
 namespace clang::tidy::resource {
 
@@ -37,27 +38,20 @@ public:
     if (!D || !isa<FunctionDecl, ObjCMethodDecl, VarDecl, FieldDecl>(D) ||
         (isa<VarDecl, FieldDecl>(D) && D->getParentFunctionOrMethod()))
       return RecursiveASTVisitor::TraverseDecl(D);
-    const FunctionDecl *Outer = Writer;
-    Writer = Function ? Function->getCanonicalDecl() : nullptr;
-    bool Continue = RecursiveASTVisitor::TraverseDecl(D);
-    Writer = Outer;
-    return Continue;
+    return withWriter(Function ? Function->getCanonicalDecl() : nullptr,
+                      [&] { return RecursiveASTVisitor::TraverseDecl(D); });
   }
 
   // A lambda's body runs when the lambda is called, not with its function.
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
-    const FunctionDecl *Outer = Writer;
-    Writer = nullptr;
-    bool Continue = RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
-    Writer = Outer;
-    return Continue;
+    return withWriter(nullptr, [&] {
+      return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+    });
   }
   bool TraverseBlockExpr(BlockExpr *Block) {
-    const FunctionDecl *Outer = Writer;
-    Writer = nullptr;
-    bool Continue = RecursiveASTVisitor::TraverseBlockExpr(Block);
-    Writer = Outer;
-    return Continue;
+    return withWriter(nullptr, [&] {
+      return RecursiveASTVisitor::TraverseBlockExpr(Block);
+    });
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
@@ -263,6 +257,15 @@ private:
       return;
     if (!isInvalidHandleConstant(Value, Ctx) && !isStandardStream(Value))
       Result.StoredBy[Identity].insert(Writer);
+  }
+
+  /// Runs \p Traverse with the stores it sees attributed to \p NewWriter.
+  template <typename TraverseFn>
+  bool withWriter(const FunctionDecl *NewWriter, TraverseFn Traverse) {
+    const FunctionDecl *Outer = std::exchange(Writer, NewWriter);
+    bool Continue = Traverse();
+    Writer = Outer;
+    return Continue;
   }
 
   /// Every field of the record \p Type, overwritten by a whole-object copy.
