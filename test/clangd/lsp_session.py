@@ -17,7 +17,8 @@ publishDiagnostics of that version and prints them; then, for each
 --change, replaces the whole document (didChange) and does the same. With --code-actions, asks for the code actions of every
 diagnostic of the first version and prints their edits; --apply-fix writes
 the first version with the first quick fix of a clang-tidy diagnostic
-applied. Ends with shutdown/exit and prints the server's exit status.
+applied. Ends with shutdown/exit and prints the server's exit status. The
+server's log (its stderr) is DIR/server.log.
 
 With --replay-typing, opens an empty document and types FILE into it from
 top to bottom: one version per line, plus one cut in the middle of every
