@@ -128,8 +128,11 @@ bool HandleCatalog::isNoReturnCall(const CallExpr *Call) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier() || NoReturnFunctions.empty())
     return false;
+  // Runs on every call the analysis sees: build the qualified name only if
+  // an entry needs it.
   return NoReturnFunctions.contains(Callee->getName()) ||
-         NoReturnFunctions.contains(Callee->getQualifiedNameAsString());
+         (AnyQualifiedNoReturn &&
+          NoReturnFunctions.contains(Callee->getQualifiedNameAsString()));
 }
 
 const FunctionRole *HandleCatalog::roleOf(const FunctionDecl *Callee) const {

@@ -184,7 +184,9 @@ public:
   /// so: a test framework's failure handler that jumps out (Unity's
   /// UnityFail). \p Name may be qualified ("::ns::fail").
   void addNoReturnFunction(llvm::StringRef Name) {
-    NoReturnFunctions.insert(Name.ltrim(':'));
+    Name = Name.ltrim(':');
+    NoReturnFunctions.insert(Name);
+    AnyQualifiedNoReturn |= Name.contains("::");
   }
   /// True when \p Call is declared noreturn or configured as such.
   bool isNoReturnCall(const CallExpr *Call) const;
@@ -237,6 +239,8 @@ private:
   llvm::StringSet<> ValueHandleClasses;
   /// Names (qualified ones without the leading "::") of NoReturnFunctions.
   llvm::StringSet<> NoReturnFunctions;
+  /// Whether some entry is qualified (then calls' qualified names count).
+  bool AnyQualifiedNoReturn = false;
   /// Roles of class-typed storage, per canonical type.
   mutable llvm::DenseMap<const Type *, std::unique_ptr<FunctionRole>>
       ObjectStorageRoles;

@@ -197,21 +197,22 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
   // A release method defined in another translation unit (`disconnect();
   // fd_ = socket(...)`): its name, the same ReleaseMethods that close a
   // connection object, is all there is to go by.
-  if (Method && !Method->isDefined() && Catalog.isReleaseMethod(Method)) {
+  // Every tracked field of the object the method is called on.
+  auto ForEachField = [&](llvm::function_ref<void(VariableState &)> Apply) {
     for (unsigned Index = 0; Index < Tracked.size(); ++Index)
       if (const StorageKey &Key = Tracked.key(Index);
           Key.Field && Key.Var == Base)
-        State[Index].release(Call);
+        Apply(State[Index]);
+  };
+  if (Method && !Method->isDefined() && Catalog.isReleaseMethod(Method)) {
+    ForEachField([&](VariableState &Field) { Field.release(Call); });
     return;
   }
   const FunctionSummary *Summary = Summaries->summaryOf(Method);
   if (!Summary)
     return;
   if (Summary->Untrusted) {
-    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
-      if (const StorageKey &Key = Tracked.key(Index);
-          Key.Field && Key.Var == Base)
-        State[Index].Bits = Escaped;
+    ForEachField([](VariableState &Field) { Field.Bits = Escaped; });
     return;
   }
   auto Apply = [&](const FieldDecl *Field, bool Always) {
