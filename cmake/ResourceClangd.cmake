@@ -89,19 +89,17 @@ if(NOT EXISTS "${RESOURCE_TIDY_CLANG_RESOURCE_DIR}/include/stddef.h")
   set(RESOURCE_TIDY_CLANG_RESOURCE_DIR "")
 endif()
 
-add_executable(resource-clangd tools/resource-clangd/ResourceClangdMain.cpp
-  $<TARGET_OBJECTS:ResourceTidyChecks>)
+add_executable(resource-clangd tools/resource-clangd/ResourceClangdMain.cpp)
 set_target_properties(resource-clangd PROPERTIES
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bin"
   # libclang-cpp lives only in the LLVM tree, also once installed.
   INSTALL_RPATH "${_llvm_libdir}")
 target_compile_definitions(resource-clangd PRIVATE
   RESOURCE_TIDY_CLANG_RESOURCE_DIR="${RESOURCE_TIDY_CLANG_RESOURCE_DIR}")
-target_include_directories(resource-clangd SYSTEM PRIVATE ${LLVM_INCLUDE_DIRS})
-target_compile_options(resource-clangd PRIVATE
-  $<TARGET_PROPERTY:ResourceTidyChecks,INTERFACE_COMPILE_OPTIONS>)
-# Code actions (tweaks) register themselves from static initializers that
-# nothing references: keep the whole archive, as clangd's own build does.
-target_link_libraries(resource-clangd PRIVATE
+# The checks' objects (all linked, so the module registers itself) and
+# their compile settings; code actions (tweaks) register themselves from
+# static initializers nothing references: keep the whole archive, as
+# clangd's own build does.
+target_link_libraries(resource-clangd PRIVATE ResourceTidyChecks
   clangdMain "$<LINK_LIBRARY:WHOLE_ARCHIVE,clangDaemonTweaks>")
 message(STATUS "resource-tidy: building resource-clangd (clangd ${LLVM_PACKAGE_VERSION} with the resource checks)")
