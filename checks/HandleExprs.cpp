@@ -52,6 +52,11 @@ const Expr *stripValueWrappers(const Expr *E) {
       Next = Bind->getSubExpr();
     else if (const auto *Default = dyn_cast<CXXDefaultInitExpr>(Next))
       Next = Default->getExpr();
+    else if (const auto *List = dyn_cast<InitListExpr>(Next);
+             List && List->getNumInits() == 1 &&
+             (List->isTransparent() || List->getType()->isScalarType()))
+      // `int fd{socket(...)}`, `C *c = {new C}`: braces around one value.
+      Next = List->getInit(0);
     if (Next == E)
       return E;
     E = Next;
@@ -121,6 +126,92 @@ void collectValueSources(const Expr *E, const ASTContext &Ctx,
     else if (BO->isAssignmentOp())
       collectValueSources(BO->getLHS(), Ctx, Sources);
   }
+}
+
+namespace {
+
+/// The semantic initializer list \p E builds, if it builds one: looks
+/// through wrappers and compound literals (`(struct conn){...}`).
+const InitListExpr *initializerList(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Literal = dyn_cast<CompoundLiteralExpr>(E)) {
+      E = Literal->getInitializer();
+      continue;
+    }
+    if (const auto *Full = dyn_cast<FullExpr>(E)) {
+      E = Full->getSubExpr();
+      continue;
+    }
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    const auto *List = dyn_cast<InitListExpr>(E);
+    if (!List || List->isTransparent())
+      return nullptr;
+    if (const InitListExpr *Semantic = List->getSemanticForm())
+      return Semantic;
+    return List;
+  }
+  return nullptr;
+}
+
+/// The initializer of \p Field in the record initializer list \p List.
+/// Follows the layout CodeGen reads: C++ bases first, then each named field
+/// in order (unnamed bit-fields take no slot); a union initializes one.
+const Expr *fieldInitializer(const InitListExpr *List, const FieldDecl *Field) {
+  const RecordDecl *Record = List->getType()->getAsRecordDecl();
+  if (!Record || Field->getParent()->getCanonicalDecl() !=
+                     Record->getCanonicalDecl())
+    return nullptr;
+  if (Record->isUnion()) {
+    const FieldDecl *Initialized = List->getInitializedFieldInUnion();
+    return Initialized && Initialized->getCanonicalDecl() ==
+                              Field->getCanonicalDecl() &&
+                   List->getNumInits() == 1
+               ? List->getInit(0)
+               : nullptr;
+  }
+  unsigned Slot = 0;
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Record))
+    Slot = Class->getNumBases();
+  for (const FieldDecl *Each : Record->fields()) {
+    if (Each->isUnnamedBitField())
+      continue;
+    if (Each->getCanonicalDecl() == Field->getCanonicalDecl())
+      return Slot < List->getNumInits() ? List->getInit(Slot) : nullptr;
+    ++Slot;
+  }
+  return nullptr;
+}
+
+/// The initializer of element \p Index in the array initializer list of
+/// \p E; elements past the last one written take the array filler.
+const Expr *elementInitializer(const Expr *E, int Index) {
+  const InitListExpr *List = initializerList(E);
+  if (!List || !List->getType()->isArrayType() || Index < 0)
+    return nullptr;
+  if (static_cast<unsigned>(Index) < List->getNumInits())
+    return List->getInit(Index);
+  return List->hasArrayFiller() ? List->getArrayFiller() : nullptr;
+}
+
+} // namespace
+
+const Expr *initializerOfPart(const Expr *Init, const StorageKey &Part) {
+  if (!Init)
+    return nullptr;
+  const Expr *Value = Init;
+  if (Part.Field) {
+    const InitListExpr *List = initializerList(Init);
+    Value = List ? fieldInitializer(List, Part.Field) : nullptr;
+  }
+  if (Value && Part.Index >= 0)
+    Value = elementInitializer(Value, Part.Index);
+  if (!Value || isa<NoInitExpr, DesignatedInitUpdateExpr>(Value))
+    return nullptr;
+  return Value;
 }
 
 bool mentionsVariable(const Stmt *S, const VarDecl *Var) {

@@ -49,6 +49,13 @@ bool isStandardStream(const Expr *E);
 void collectValueSources(const Expr *E, const ASTContext &Ctx,
                          llvm::SmallVectorImpl<StorageKey> &Sources);
 
+/// The part of the aggregate initializer \p Init (of a whole variable) that
+/// initializes \p Part: the field's initializer for `s.fd`, the element's
+/// for `fds[1]` or `s.fds[1]`, through designators, brace elision, compound
+/// literals and unions. Value-initialized parts yield an
+/// ImplicitValueInitExpr; null when the part's value is not written there.
+const Expr *initializerOfPart(const Expr *Init, const StorageKey &Part);
+
 /// True when \p Var is named anywhere inside \p E (lambda bodies excluded).
 bool mentionsVariable(const Stmt *S, const VarDecl *Var);
 

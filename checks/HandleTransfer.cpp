@@ -66,6 +66,12 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     Result.join(stateOfAssignedValue(Cond->getFalseExpr()));
     return Result;
   }
+  // A part an aggregate initializer leaves out is zero: a null pointer, or
+  // descriptor 0, which this code did not open.
+  if (isa<ImplicitValueInitExpr>(Stripped)) {
+    Result.Bits = Stripped->getType()->isAnyPointerType() ? Invalid : Unknown;
+    return Result;
+  }
   // An empty smart pointer: `std::shared_ptr<T>()`, `= nullptr`.
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Stripped))
     if (Construct->getNumArgs() == 0 ||
@@ -113,8 +119,12 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
   int Index = Target ? Tracked.indexOf(*Target) : -1;
-  if (Index < 0)
+  if (Index < 0) {
+    // `s = (struct conn){0}`, `s = other`: every tracked part is replaced.
+    if (Target && Target->Index < 0 && BO->getType()->isRecordType())
+      overwriteParts(BO, *Target, BO->getRHS(), State, Observer);
     return;
+  }
   if (Observer)
     Observer(Overwrite{BO, BO, BO->getRHS()}, Index, State[Index]);
   State[Index] = stateOfAssignedValue(BO->getRHS());
@@ -141,20 +151,33 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
                           : VariableState{Uninitialized, nullptr, nullptr};
       continue;
     }
-    // Tracked elements of an array: from the initializer list, if any.
-    const auto *List = dyn_cast_or_null<InitListExpr>(
-        Init ? Init->IgnoreParenImpCasts() : nullptr);
-    llvm::SmallVector<unsigned, 2> Elements;
-    Tracked.indexesReachedBy({Var, -1}, Elements);
-    for (unsigned Index : Elements) {
-      int Element = Tracked.key(Index).Index;
-      if (!Init)
+    // Tracked fields and elements: from the aggregate initializer, if any.
+    llvm::SmallVector<unsigned, 2> Parts;
+    Tracked.indexesReachedBy({Var, -1}, Parts);
+    for (unsigned Index : Parts) {
+      if (!Init) {
         State[Index] = VariableState{Uninitialized, nullptr, nullptr};
-      else if (List && Element < static_cast<int>(List->getNumInits()))
-        State[Index] = stateOfAssignedValue(List->getInit(Element));
-      else
-        State[Index] = VariableState{Unknown, nullptr, nullptr};
+        continue;
+      }
+      const Expr *Value = initializerOfPart(Init, Tracked.key(Index));
+      State[Index] = Value ? stateOfAssignedValue(Value)
+                           : VariableState{Unknown, nullptr, nullptr};
     }
+  }
+}
+
+void HandleTransfer::overwriteParts(const Expr *Site, const StorageKey &Whole,
+                                    const Expr *NewValue, FlowState &State,
+                                    OverwriteObserver Observer) const {
+  llvm::SmallVector<unsigned, 2> Parts;
+  Tracked.indexesReachedBy(Whole, Parts);
+  for (unsigned Index : Parts) {
+    const Expr *Value = initializerOfPart(NewValue, Tracked.key(Index));
+    if (Observer)
+      Observer(Overwrite{Site, Site, Value ? Value : NewValue}, Index,
+               State[Index]);
+    State[Index] = Value ? stateOfAssignedValue(Value)
+                         : VariableState{Unknown, nullptr, nullptr};
   }
 }
 
@@ -167,8 +190,16 @@ void HandleTransfer::applyObjectOverwrite(const CallExpr *Call,
   if (NewValue)
     escapeSources(NewValue, State, Key);
   int Index = Key ? Tracked.indexOf(*Key) : -1;
-  if (Index < 0)
+  if (Index < 0) {
+    // The implicit copy or move assignment of an aggregate replaces every
+    // tracked field; a user-written operator= may release them first.
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    if (Key && Key->Index < 0 && NewValue && Method &&
+        !Method->isUserProvided() && Target->getType()->isRecordType())
+      overwriteParts(Call, *Key, NewValue, State, Observer);
     return;
+  }
   if (Observer)
     Observer(Overwrite{Call, Call, NewValue}, Index, State[Index]);
   State[Index] = NewValue ? stateOfAssignedValue(NewValue)

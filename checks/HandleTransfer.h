@@ -67,6 +67,12 @@ private:
                             const Expr *NewValue, FlowState &State,
                             OverwriteObserver Observer) const;
 
+  /// `Whole = NewValue` on a struct or array whose fields or elements are
+  /// tracked: each tracked part gets its part of the new value.
+  void overwriteParts(const Expr *Site, const StorageKey &Whole,
+                      const Expr *NewValue, FlowState &State,
+                      OverwriteObserver Observer) const;
+
   /// \p StatusVar now holds \p Value: if that is the status of an
   /// out-parameter acquisition, link the handles it wrote to it.
   void linkStatus(const VarDecl *StatusVar, const Expr *Value,

@@ -5,32 +5,43 @@
 #include "HandleHolders.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+#include <algorithm>
 
 namespace clang::tidy::resource {
 
 std::string StorageKey::spelling() const {
+  std::string Name;
   if (Field) {
-    if (!Var)
-      return Field->getName().str();
-    const char *Access =
-        Var->getType()->isPointerType() ? "->" : ".";
-    return (Var->getName() + Access + Field->getName()).str();
+    if (Var)
+      Name = (Var->getName() +
+              (Var->getType()->isPointerType() ? "->" : ".") +
+              Field->getName())
+                 .str();
+    else
+      Name = Field->getName().str();
+  } else {
+    Name = Var ? Var->getName().str() : std::string("<storage>");
   }
-  std::string Name = Var ? Var->getName().str() : std::string("<storage>");
   if (Index >= 0)
     Name += "[" + std::to_string(Index) + "]";
   return Name;
 }
 
 QualType StorageKey::type(const ASTContext &Ctx) const {
+  QualType Whole = wholeType();
+  if (Whole.isNull() || Index < 0)
+    return Whole;
+  const auto *Array = Ctx.getAsConstantArrayType(Whole);
+  return Array ? Array->getElementType() : QualType();
+}
+
+QualType StorageKey::wholeType() const {
   if (Field)
     return Field->getType();
   if (!Var)
     return QualType();
-  if (Index >= 0)
-    if (const auto *Array = Ctx.getAsConstantArrayType(Var->getType()))
-      return Array->getElementType();
-  return Var->getType().getNonReferenceType();
+  return Index >= 0 ? Var->getType() : Var->getType().getNonReferenceType();
 }
 
 bool StorageKey::outlivesCall() const {
@@ -75,14 +86,14 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
         return StorageKey{Var, -1, Field};
     return std::nullopt;
   }
+  // An element at a constant index of an array variable or array field:
+  // `fds[1]`, `s.fds[0]`, `c->fds[1]`, `fds_[0]` (a field of *this).
   const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E);
   if (!Subscript)
     return std::nullopt;
-  const auto *Base =
-      dyn_cast<DeclRefExpr>(Subscript->getBase()->IgnoreParenImpCasts());
-  const auto *Var = Base ? dyn_cast<VarDecl>(Base->getDecl()) : nullptr;
+  std::optional<StorageKey> Array = storageOf(Subscript->getBase(), Ctx);
   const Expr *IndexExpr = Subscript->getIdx();
-  if (!Var || !Var->getType()->isConstantArrayType() ||
+  if (!Array || Array->Index >= 0 || !Array->wholeType()->isConstantArrayType() ||
       IndexExpr->isValueDependent() || IndexExpr->containsErrors())
     return std::nullopt;
   Expr::EvalResult Result;
@@ -91,7 +102,8 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
   const llvm::APSInt &Index = Result.Val.getInt();
   if (Index.isNegative() || Index.getActiveBits() > 16)
     return std::nullopt;
-  return StorageKey{Var, static_cast<int>(Index.getZExtValue())};
+  Array->Index = static_cast<int>(Index.getZExtValue());
+  return Array;
 }
 
 namespace {
@@ -110,6 +122,12 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   QualType T = Key.type(Ctx);
   if (T.isNull() || T.isVolatileQualified())
     return false;
+  // An element must lie inside its array.
+  if (Key.Index >= 0) {
+    const auto *Array = Ctx.getAsConstantArrayType(Key.wholeType());
+    if (!Array || Key.Index >= static_cast<int64_t>(Array->getLimitedSize()))
+      return false;
+  }
   if (!isHandleType(T) && !Catalog.objectStorageRole(T))
     return false;
   const VarDecl *Var = Key.Var;
@@ -132,12 +150,7 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   if (!Var || Var->getType()->isReferenceType())
     return false;
   // A field through a local pointer: where it points is not known.
-  if (Key.Field && Var->getType()->isPointerType())
-    return false;
-  if (Key.Index < 0)
-    return true;
-  const auto *Array = Ctx.getAsConstantArrayType(Var->getType());
-  return Array && Key.Index < static_cast<int64_t>(Array->getLimitedSize());
+  return !(Key.Field && Var->getType()->isPointerType());
 }
 
 } // namespace
@@ -156,11 +169,17 @@ llvm::SmallVector<StorageKey, 2> outParameterTargets(const Expr *Arg,
         Targets.push_back(*Key);
     return Targets;
   }
-  // `fds` (an array decaying to a pointer): OutCount handles are written.
-  if (std::optional<StorageKey> Key = storageOf(Stripped, Ctx))
-    if (Key->Index < 0 && Key->Var->getType()->isConstantArrayType())
-      for (unsigned I = 0; I < Role.OutCount; ++I)
-        Targets.push_back(StorageKey{Key->Var, static_cast<int>(I)});
+  // `fds`, `s.fds`, `this->fds` (an array decaying to a pointer): OutCount
+  // handles are written, as far as the array reaches.
+  std::optional<StorageKey> Key = storageOf(Stripped, Ctx);
+  if (!Key || Key->Index >= 0)
+    return Targets;
+  const auto *Array = Ctx.getAsConstantArrayType(Key->wholeType());
+  if (!Array)
+    return Targets;
+  uint64_t Count = std::min<uint64_t>(Role.OutCount, Array->getLimitedSize());
+  for (uint64_t I = 0; I < Count; ++I)
+    Targets.push_back(StorageKey{Key->Var, static_cast<int>(I), Key->Field});
   return Targets;
 }
 
@@ -238,18 +257,27 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
-    if (Var->getInit() && asAcquisition(Var->getInit(), Catalog))
+    const Expr *Init = Var->getInit();
+    if (!Init)
+      return true;
+    if (asAcquisition(Init, Catalog)) {
       consider(StorageKey{Var, -1});
+      return true;
+    }
+    // `struct conn c = {.fd = socket(...)}`, `int fds[2] = {open(...), -1}`.
+    forEachPart(Var, [&](const StorageKey &Part) {
+      if (asAcquisition(initializerOfPart(Init, Part), Catalog))
+        consider(Part);
+    });
     return true;
   }
 
   // `fds[i]` cannot be followed per element: such arrays are not tracked.
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
-    const auto *Base =
-        dyn_cast<DeclRefExpr>(Subscript->getBase()->IgnoreParenImpCasts());
-    if (Base && !storageOf(Subscript, Ctx))
-      if (const auto *Var = dyn_cast<VarDecl>(Base->getDecl()))
-        DynamicallyIndexed.insert(Var);
+    if (storageOf(Subscript, Ctx))
+      return true;
+    if (std::optional<StorageKey> Array = storageOf(Subscript->getBase(), Ctx))
+      DynamicallyIndexed.insert(*Array);
     return true;
   }
 
@@ -292,6 +320,30 @@ public:
   }
 
 private:
+  /// Calls \p Visit with each field and array element of \p Var one level
+  /// down, and each element of an array field.
+  void forEachPart(const VarDecl *Var,
+                   llvm::function_ref<void(const StorageKey &)> Visit) {
+    auto Elements = [&](QualType T, const FieldDecl *Field) {
+      const auto *Array = Ctx.getAsConstantArrayType(T);
+      // Handle arrays are short (a pipe's two ends); skip big buffers.
+      if (!Array || Array->getLimitedSize() > MaxTrackedElements)
+        return;
+      for (uint64_t I = 0; I < Array->getLimitedSize(); ++I)
+        Visit(StorageKey{Var, static_cast<int>(I), Field});
+    };
+    QualType T = Var->getType();
+    Elements(T, nullptr);
+    const RecordDecl *Record = T->getAsRecordDecl();
+    if (!Record || !Record->getDefinition())
+      return;
+    for (const FieldDecl *Field : Record->getDefinition()->fields()) {
+      Visit(StorageKey{Var, -1, Field});
+      Elements(Field->getType(), Field);
+    }
+  }
+  static constexpr uint64_t MaxTrackedElements = 16;
+
   /// A field of `*this` released here: what a summary reports.
   void considerReleasedField(const Expr *Released) {
     std::optional<StorageKey> Key =
@@ -308,7 +360,8 @@ private:
   }
 
 public:
-  llvm::SmallPtrSet<const VarDecl *, 2> DynamicallyIndexed;
+  /// Arrays indexed with a value only known at run time.
+  llvm::DenseSet<StorageKey> DynamicallyIndexed;
   /// Parameters overwritten with something else than an acquisition: they
   /// matter only if they turn out to be sinks.
   llvm::SmallVector<StorageKey, 2> AssignedParameters;
@@ -333,11 +386,11 @@ void TrackedStorage::indexesReachedBy(
     return;
   }
   // A whole array or struct used as a value (passed, stored, its address
-  // taken) reaches every tracked element and field.
-  if (Key.Index >= 0 || Key.Field || !Key.Var)
+  // taken) reaches every tracked element and field of it.
+  if (Key.Index >= 0 || (!Key.Var && !Key.Field))
     return;
   for (unsigned I = 0; I < Keys.size(); ++I)
-    if (Keys[I].Var == Key.Var)
+    if (Keys[I].Var == Key.Var && (!Key.Field || Keys[I].Field == Key.Field))
       Out.push_back(I);
 }
 
@@ -368,7 +421,8 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.OutArguments = Result.OutArguments;
   Filtered.SinkParameters = Result.SinkParameters;
   for (const StorageKey &Key : Result.Keys)
-    if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(Key.Var))
+    if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(
+                             StorageKey{Key.Var, -1, Key.Field}))
       Filtered.add(Key);
   return Filtered;
 }

@@ -1,8 +1,9 @@
 //===--- TrackedStorage.h - resource-tidy ---------------------------------===//
 //
 // What the analysis of one function tracks. A *storage key* names one place
-// that can hold a handle: a local variable or parameter, or one constant
-// element of a local array (`fds[0]` after `pipe(fds)`).
+// that can hold a handle: a variable, a field reached through `this` or a
+// variable, or one constant element of an array variable or array field
+// (`fds[0]` after `pipe(fds)`, `s.fds[1]`).
 //
 // Before paying for a CFG we walk the function body once to find the keys
 // worth tracking: those that receive an acquisition somewhere, as the target
@@ -28,11 +29,13 @@
 namespace clang::tidy::resource {
 
 /// One place that can hold a handle: a variable (local, parameter, global,
-/// static), a constant element of a local array, a field of `*this`
-/// (Var == null), or a field reached through a variable (`c->fd`, `s.conn`).
+/// static), a field of `*this` (Var == null), a field reached through a
+/// variable (`c->fd`, `s.conn`), or a constant element of either when it is
+/// an array (`fds[1]`, `c->fds[0]`).
 struct StorageKey {
   const VarDecl *Var = nullptr;
-  /// Element of the array variable Var, or -1 for Var itself.
+  /// Element of the array (the field when there is one, else Var), or -1
+  /// for the whole.
   int Index = -1;
   /// The field of Var's object (or of `*this` when Var is null), if any.
   const FieldDecl *Field = nullptr;
@@ -45,6 +48,9 @@ struct StorageKey {
   std::string spelling() const;
   /// The type of the stored value.
   QualType type(const ASTContext &Ctx) const;
+  /// The type of the variable or field, before any element is taken (the
+  /// array type for an element).
+  QualType wholeType() const;
   /// True when the storage outlives the call: fields of `*this` or reached
   /// through a pointer or reference, globals, statics, what a reference
   /// parameter refers to.
@@ -55,8 +61,8 @@ struct StorageKey {
 };
 
 /// The storage \p E designates directly, looking through parentheses and
-/// implicit casts: a variable, an array variable's element at a constant
-/// index, or a field of `*this` or of a variable. Null for anything else.
+/// implicit casts: a variable, a field of `*this` or of a variable, or an
+/// element at a constant index of either. Null for anything else.
 std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx);
 
 } // namespace clang::tidy::resource
@@ -164,7 +170,8 @@ private:
 };
 
 /// The keys an acquisition through argument \p Arg of a call with \p Role
-/// fills: `&db` -> db; `fds` (an array) -> fds[0], fds[1].
+/// fills: `&db` -> db; `fds` (an array variable or field) -> fds[0], fds[1]
+/// (no more than the array holds).
 llvm::SmallVector<StorageKey, 2> outParameterTargets(const Expr *Arg,
                                                      const FunctionRole &Role,
                                                      const ASTContext &Ctx);

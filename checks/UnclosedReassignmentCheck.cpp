@@ -147,6 +147,10 @@ void UnclosedReassignmentCheck::check(const MatchFinder::MatchResult &Result) {
   // Dependent code is analysed through its instantiations instead.
   if (Function->isDependentContext() || Function->isInvalidDecl())
     return;
+  // Compiler-written members (an aggregate's implicit or defaulted copy
+  // assignment) have no code the user could fix.
+  if (Function->isImplicit() || Function->isDefaulted())
+    return;
   const SourceManager &SM = *Result.SourceManager;
   if (SM.isInSystemHeader(Function->getLocation()))
     return;
