@@ -28,6 +28,12 @@ struct AcquireSpec {
   bool ZeroStatusMeansAcquired = false;
 };
 
+/// A function that returns one of its arguments (the same handle).
+struct AliasSpec {
+  const char *Name;
+  unsigned ArgIndex;
+};
+
 /// An argument a function takes ownership of.
 struct SinkSpec {
   const char *Name;
@@ -45,6 +51,7 @@ struct FamilySpec {
   /// Functions that only use handles of this family.
   std::initializer_list<const char *> Uses;
   std::initializer_list<SinkSpec> Sinks = {};
+  std::initializer_list<AliasSpec> Aliases = {};
 };
 
 using IVK = InvalidValueKind;
@@ -112,11 +119,13 @@ const FamilySpec StdioStream = {
      "fgets_unlocked", "fputs_unlocked", "fflush_unlocked", "putc_unlocked",
      "getc_unlocked", "fileno_unlocked", "feof_unlocked", "ferror_unlocked",
      "__fprintf_chk", "__vfprintf_chk", "__fread_chk", "__fgets_chk",
-     // freopen(path, mode, stream) reopens the stream it is given in place.
-     "freopen", "freopen64",
      // Formatting and logging only read the value.
      "printf", "snprintf", "sprintf", "syslog", "perror", "__printf_chk",
-     "__snprintf_chk", "__sprintf_chk", "__syslog_chk"}};
+     "__snprintf_chk", "__sprintf_chk", "__syslog_chk"},
+    {},
+    // freopen(path, mode, stream) reopens the stream it is given in place
+    // and returns it.
+    {{"freopen", 2}, {"freopen64", 2}}};
 
 const FamilySpec StdioProcess = {
     {"stdio-process", "pclose", IVK::NullPointer, false, "stream"},
@@ -273,18 +282,20 @@ const FamilySpec OpenSslBio = {
      "BIO_should_retry", "BIO_test_flags"}};
 
 // MySQL / MariaDB: mysql_close(NULL) does nothing. mysql_real_connect
-// returns its first argument (or NULL).
+// returns its first argument (or NULL): the connection mysql_init made.
 const FamilySpec MysqlConnection = {
     {"mysql", "mysql_close", IVK::NullPointer, true, "connection"},
     "MySQL connection",
-    {{"mysql_init"}, {"mysql_real_connect"}},
+    {{"mysql_init"}},
     {"mysql_close"},
     {"mysql_query", "mysql_real_query", "mysql_error", "mysql_errno",
      "mysql_options", "mysql_options4", "mysql_ping", "mysql_select_db",
      "mysql_set_character_set", "mysql_affected_rows", "mysql_insert_id",
      "mysql_real_escape_string", "mysql_commit", "mysql_rollback",
      "mysql_autocommit", "mysql_stat", "mysql_get_server_info",
-     "mysql_field_count", "mysql_store_result", "mysql_use_result"}};
+     "mysql_field_count", "mysql_store_result", "mysql_use_result"},
+    {},
+    {{"mysql_real_connect", 0}}};
 
 const FamilySpec MysqlResult = {
     {"mysql-result", "mysql_free_result", IVK::NullPointer, true, "result"},
@@ -479,9 +490,12 @@ HandleCatalog::builtin(llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
     for (const char *Name : Spec->Releases)
       Catalog.addRelease(Name, 0, Family);
   }
-  for (const FamilySpec *Spec : Enabled)
+  for (const FamilySpec *Spec : Enabled) {
     for (const SinkSpec &Sink : Spec->Sinks)
       Catalog.addSink(Sink.Name, Sink.ArgIndex);
+    for (const AliasSpec &Alias : Spec->Aliases)
+      Catalog.addReturnsArgument(Alias.Name, Alias.ArgIndex);
+  }
   return Catalog;
 }
 

@@ -116,6 +116,8 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
       break;
     }
   std::string Noun = "handle";
+  // Functions returning their argument: `conn_connect@0` returns argument 0.
+  llvm::SmallVector<IndexedName, 1> ReturnsArgument;
   llvm::SmallVector<llvm::StringRef, 4> Attrs;
   Attributes.split(Attrs, ',', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef Attr : Attrs) {
@@ -130,6 +132,17 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
       Family.Invalid = InvalidValueKind::NegativeInteger;
     } else if (Key == "invalid" && Value == "null") {
       Family.Invalid = InvalidValueKind::NullPointer;
+    } else if (Key == "returns-argument") {
+      std::optional<IndexedName> Name = parseIndexedName(Value, Why);
+      if (!Name)
+        return false;
+      if (!Name->Index) {
+        Why = ("returns-argument needs the argument's index, as in '" +
+               Value + "@0'")
+                  .str();
+        return false;
+      }
+      ReturnsArgument.push_back(*Name);
     } else if (Key == "invalid" && isValidName(Value)) {
       Family.Invalid = InvalidValueKind::Sentinel;
       Family.InvalidSpelling = Value.str();
@@ -145,6 +158,8 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
                        Name.Index ? static_cast<int>(*Name.Index) : -1);
   for (const IndexedName &Name : *Release)
     Catalog.addRelease(Name.Name, Name.Index.value_or(0), Stored);
+  for (const IndexedName &Name : ReturnsArgument)
+    Catalog.addReturnsArgument(Name.Name, *Name.Index);
   return true;
 }
 
@@ -203,6 +218,14 @@ HandleCatalog buildCatalog(const CatalogOptions &Options,
       Report("ReleaseMethods", Entry, "not a method name");
   }
   Catalog.setReleaseMethods(Methods);
+  llvm::SmallVector<std::string, 2> DeferredDeletes;
+  for (llvm::StringRef Entry : entries(Options.DeferredDeleteMethods)) {
+    if (isValidName(Entry) && !Entry.contains("::"))
+      DeferredDeletes.push_back(Entry.str());
+    else
+      Report("DeferredDeleteMethods", Entry, "not a method name");
+  }
+  Catalog.setDeferredDeleteMethods(DeferredDeletes);
   for (llvm::StringRef Entry : entries(Options.ConnectionClasses)) {
     auto [Class, MethodList] = Entry.split('=');
     Class = Class.trim();

@@ -13,6 +13,7 @@
 //   UseFunctions:      name;...     only use the handles passed to them
 //   SinkFunctions:     name[@N];... take ownership of argument N (all if no @)
 //   ReleaseMethods:    close;...    methods that close a C++ connection object
+//   DeferredDeleteMethods: deleteLater;...  methods that delete it later
 //   ConnectionClasses: Name[=method,method];...  classes whose objects made
 //                      with `new` are handles even without a release method
 //   ValueHandleClasses: Name;...  value classes whose assignment does not
@@ -43,6 +44,9 @@ struct CatalogOptions {
   std::string UseFunctions;
   std::string SinkFunctions;
   std::string ReleaseMethods = "close;disconnect;shutdown";
+  /// Methods that schedule the object's deletion (Qt's deleteLater): a
+  /// release after which nothing may delete the object again.
+  std::string DeferredDeleteMethods = "deleteLater";
   std::string ConnectionClasses;
   std::string ValueHandleClasses;
   bool SharedPointerConnections = false;

@@ -86,7 +86,8 @@ bool HandleCatalog::isReleaseMethod(const CXXMethodDecl *Method) const {
       !isCallableWithoutArguments(Method))
     return false;
   llvm::StringRef Name = Method->getName();
-  if (llvm::is_contained(ReleaseMethods, Name))
+  if (llvm::is_contained(ReleaseMethods, Name) ||
+      llvm::is_contained(DeferredDeleteMethods, Name))
     return true;
   auto It = ConnectionClasses.find(Method->getParent()->getQualifiedNameAsString());
   return It != ConnectionClasses.end() && llvm::is_contained(It->second, Name);
@@ -95,6 +96,14 @@ bool HandleCatalog::isReleaseMethod(const CXXMethodDecl *Method) const {
 const FunctionRole *HandleCatalog::roleOfNew(const CXXNewExpr *New) const {
   if (!New || New->isArray())
     return nullptr;
+  // Placement new (`new (buffer) T`) builds in memory someone else owns:
+  // nothing for `delete` to free. `new (std::nothrow) T` allocates.
+  if (New->getNumPlacementArgs() > 0) {
+    const CXXRecordDecl *Tag =
+        New->getPlacementArg(0)->getType()->getAsCXXRecordDecl();
+    if (!Tag || !Tag->getIdentifier() || Tag->getName() != "nothrow_t")
+      return nullptr;
+  }
   return classRole(New->getAllocatedType()->getAsCXXRecordDecl());
 }
 

@@ -107,7 +107,8 @@ bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
 }
 
 void collectValueSources(const Expr *E, const ASTContext &Ctx,
-                         llvm::SmallVectorImpl<StorageKey> &Sources) {
+                         llvm::SmallVectorImpl<StorageKey> &Sources,
+                         const HandleCatalog *Catalog) {
   E = stripValueWrappers(E);
   if (!E)
     return;
@@ -116,16 +117,21 @@ void collectValueSources(const Expr *E, const ASTContext &Ctx,
     return;
   }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
-    collectValueSources(Cond->getTrueExpr(), Ctx, Sources);
-    collectValueSources(Cond->getFalseExpr(), Ctx, Sources);
+    collectValueSources(Cond->getTrueExpr(), Ctx, Sources, Catalog);
+    collectValueSources(Cond->getFalseExpr(), Ctx, Sources, Catalog);
     return;
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (BO->getOpcode() == BO_Comma)
-      collectValueSources(BO->getRHS(), Ctx, Sources);
+      collectValueSources(BO->getRHS(), Ctx, Sources, Catalog);
     else if (BO->isAssignmentOp())
-      collectValueSources(BO->getLHS(), Ctx, Sources);
+      collectValueSources(BO->getLHS(), Ctx, Sources, Catalog);
+    return;
   }
+  // `conn = mysql_real_connect(m, ...)` stores m under a second name.
+  if (const auto *Call = dyn_cast<CallExpr>(E); Call && Catalog)
+    if (const Expr *Returned = Catalog->returnedArgument(Call))
+      collectValueSources(Returned, Ctx, Sources, Catalog);
 }
 
 namespace {

@@ -46,8 +46,11 @@ bool isStandardStream(const Expr *E);
 /// Appends every storage whose value \p E may yield, looking through
 /// wrappers, both arms of ?:, the right operand of a comma and the left
 /// operand of an assignment used as a value.
+/// Calls that return one of their arguments (HandleCatalog::
+/// returnedArgument) yield that argument's storage when \p Catalog is given.
 void collectValueSources(const Expr *E, const ASTContext &Ctx,
-                         llvm::SmallVectorImpl<StorageKey> &Sources);
+                         llvm::SmallVectorImpl<StorageKey> &Sources,
+                         const HandleCatalog *Catalog = nullptr);
 
 /// The part of the aggregate initializer \p Init (of a whole variable) that
 /// initializes \p Part: the field's initializer for `s.fd`, the element's

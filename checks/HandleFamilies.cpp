@@ -1,6 +1,7 @@
 //===--- HandleFamilies.cpp - resource-tidy -------------------------------===//
 
 #include "HandleFamilies.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -95,6 +96,23 @@ void HandleCatalog::addSinkAllArguments(llvm::StringRef Name) {
 }
 
 void HandleCatalog::addUse(llvm::StringRef Name) { (void)entry(Name, ""); }
+
+void HandleCatalog::addReturnsArgument(llvm::StringRef Name,
+                                       unsigned ArgIndex) {
+  for (FunctionRole &Role : variantsOf(Name)) {
+    Role.ReturnsArgument = static_cast<int>(ArgIndex);
+    // What it returns is not a new handle.
+    Role.Acquires = nullptr;
+  }
+}
+
+const Expr *HandleCatalog::returnedArgument(const CallExpr *Call) const {
+  const FunctionRole *Role = Call ? roleOf(Call->getDirectCallee()) : nullptr;
+  if (!Role || Role->ReturnsArgument < 0 ||
+      static_cast<unsigned>(Role->ReturnsArgument) >= Call->getNumArgs())
+    return nullptr;
+  return Call->getArg(Role->ReturnsArgument);
+}
 
 const FunctionRole *HandleCatalog::roleOf(llvm::StringRef Name) const {
   auto It = Roles.find(Name);

@@ -95,6 +95,11 @@ struct FunctionRole {
   /// writes no handle on failure (getaddrinfo, pipe), so a nonzero status
   /// means there is nothing to release.
   bool ZeroStatusMeansAcquired = false;
+  /// When >= 0, the call returns this argument (or a failure value):
+  /// `mysql_real_connect(m, ...)` returns `m`, `freopen(p, m, f)` returns
+  /// `f`. Its result is another name for a handle the caller already
+  /// holds, never a new one.
+  int ReturnsArgument = -1;
   /// Role per argument index; arguments past the end use DefaultArgRole.
   llvm::SmallVector<ArgumentRole, 4> ArgRoles;
   /// Role of arguments not listed in ArgRoles.
@@ -163,10 +168,22 @@ public:
   /// Registers \p Name as only using the handles passed to it.
   void addUse(llvm::StringRef Name);
 
+  /// Registers \p Name as returning its argument \p ArgIndex (an alias of
+  /// a handle, not a new one).
+  void addReturnsArgument(llvm::StringRef Name, unsigned ArgIndex);
+
+  /// If \p Call returns one of its arguments, that argument.
+  const Expr *returnedArgument(const CallExpr *Call) const;
+
   /// C++ connection objects (ConnectionObjects.cpp) --------------------------
 
   /// Methods that close a connection object ("close", "disconnect").
   void setReleaseMethods(llvm::ArrayRef<std::string> Methods);
+  /// Methods that delete the object later (Qt's deleteLater()): calling
+  /// one releases the object, and fix-its never delete it again.
+  void setDeferredDeleteMethods(llvm::ArrayRef<std::string> Methods) {
+    DeferredDeleteMethods.assign(Methods.begin(), Methods.end());
+  }
   /// Declares \p QualifiedName a connection class, released by \p Methods
   /// (or by `delete` alone when empty).
   void addConnectionClass(llvm::StringRef QualifiedName,
@@ -231,6 +248,7 @@ private:
   std::string releaseMethodOf(const CXXRecordDecl *Class) const;
 
   std::vector<std::string> ReleaseMethods;
+  std::vector<std::string> DeferredDeleteMethods;
   llvm::StringMap<std::vector<std::string>> ConnectionClasses;
   /// Roles of `new T`, per class (null: not a connection class).
   mutable llvm::DenseMap<const CXXRecordDecl *, std::unique_ptr<FunctionRole>>

@@ -11,7 +11,7 @@ namespace clang::tidy::resource {
 
 llvm::SmallVector<unsigned, 2> HandleTransfer::sourcesOf(const Expr *E) const {
   llvm::SmallVector<StorageKey, 2> Keys;
-  collectValueSources(E, Ctx, Keys);
+  collectValueSources(E, Ctx, Keys, &Catalog);
   llvm::SmallVector<unsigned, 2> Indexes;
   for (const StorageKey &Key : Keys)
     Tracked.indexesReachedBy(Key, Indexes);
@@ -116,9 +116,22 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
   if (Target && Target->Var && Target->Index < 0 && !Target->Field &&
       Target->Var->getType()->isIntegerType())
     linkStatus(Target->Var, BO->getRHS(), State);
+  int Index = Target ? Tracked.indexOf(*Target) : -1;
+  // `conn = mysql_real_connect(conn, ...)`: the call returns the handle
+  // the storage already holds (or a failure value): nothing is replaced.
+  if (Index >= 0)
+    if (const auto *Call =
+            dyn_cast_or_null<CallExpr>(stripValueWrappers(BO->getRHS())))
+      if (const Expr *Returned = Catalog.returnedArgument(Call))
+        if (llvm::is_contained(sourcesOf(Returned),
+                               static_cast<unsigned>(Index))) {
+          VariableState &Kept = State[Index];
+          if (Kept.Bits & Open)
+            Kept.Bits = (Kept.Bits & ~Open) | OpenUnchecked;
+          return;
+        }
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
-  int Index = Target ? Tracked.indexOf(*Target) : -1;
   if (Index < 0) {
     // `s = (struct conn){0}`, `s = other`: every tracked part is replaced.
     if (Target && Target->Index < 0 && BO->getType()->isRecordType())

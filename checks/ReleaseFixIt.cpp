@@ -82,33 +82,72 @@ bool declaresName(const DeclContext *DC, DeclarationName Name,
   return false;
 }
 
-/// True when some declaration in \p Result is a function declared before
-/// \p Use.
-bool hasFunctionDeclaredBefore(DeclContextLookupResult Result,
-                               SourceLocation Use, const SourceManager &SM) {
+/// The first function in \p Result declared before \p Use, or null.
+const FunctionDecl *functionDeclaredBefore(DeclContextLookupResult Result,
+                                           SourceLocation Use,
+                                           const SourceManager &SM) {
   for (const NamedDecl *D : Result) {
     const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
     if (!FD)
       continue;
     for (const FunctionDecl *Redecl : FD->redecls())
       if (SM.isBeforeInTranslationUnit(Redecl->getLocation(), Use))
+        return FD;
+  }
+  return nullptr;
+}
+
+/// True when a parameter or local declaration named \p Name in \p Function
+/// (or a function enclosing it, for a lambda) is visible at \p Use and
+/// hides the global function: `int close = 0; ... close(fd)`.
+bool hiddenByLocal(DeclarationName Name, const FunctionDecl &Function,
+                   SourceLocation Use, const SourceManager &SM) {
+  for (const DeclContext *DC = &Function; DC; DC = DC->getParent()) {
+    if (!isa<FunctionDecl, BlockDecl>(DC) &&
+        !(isa<CXXRecordDecl>(DC) && cast<CXXRecordDecl>(DC)->isLambda()))
+      break;
+    for (const Decl *D : DC->decls())
+      if (const auto *Named = dyn_cast<NamedDecl>(D);
+          Named && Named->getDeclName() == Name && !isa<FunctionDecl>(Named) &&
+          SM.isBeforeInTranslationUnit(Named->getLocation(), Use))
         return true;
   }
   return false;
 }
 
+/// A release function that takes the handle alone: `close(fd)`.
+bool takesHandleAlone(const FunctionDecl &Release) {
+  return Release.getMinRequiredArguments() <= 1 &&
+         (Release.getNumParams() >= 1 || Release.isVariadic());
+}
+
 /// How to spell a call to the global function \p Name at \p Function so it
-/// names the library function, or nullopt if it is not declared there.
-std::optional<std::string> spellReleaseFunction(llvm::StringRef Name,
-                                                const FunctionDecl &Function,
-                                                SourceLocation Use,
-                                                ASTContext &Ctx) {
+/// names the library function, or nullopt if it is not declared there,
+/// cannot be named there, or does not take the handle alone.
+std::optional<std::string>
+spellReleaseFunction(llvm::StringRef Name, const FunctionDecl &Function,
+                     SourceLocation Use, ASTContext &Ctx,
+                     UnfitReleaseHandler OnUnfitRelease) {
   const SourceManager &SM = Ctx.getSourceManager();
   DeclarationName DeclName(&Ctx.Idents.get(Name));
   const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
-  if (hasFunctionDeclaredBefore(TU->lookup(DeclName), Use, SM)) {
+  auto Fits = [&](const FunctionDecl *Release) {
+    if (takesHandleAlone(*Release))
+      return true;
+    if (OnUnfitRelease)
+      OnUnfitRelease(*Release);
+    return false;
+  };
+  if (const FunctionDecl *Global =
+          functionDeclaredBefore(TU->lookup(DeclName), Use, SM)) {
+    if (!Fits(Global))
+      return std::nullopt;
+    bool Hidden = hiddenByLocal(DeclName, Function, Use, SM);
     if (!Ctx.getLangOpts().CPlusPlus)
-      return Name.str();
+      // C has no way to name the global function past a local one.
+      return Hidden ? std::nullopt : std::optional(Name.str());
+    if (Hidden)
+      return ("::" + Name).str();
     // A member or namespace function of the same name would be found first.
     for (const DeclContext *DC = Function.getDeclContext(); DC && DC != TU;
          DC = DC->getParent())
@@ -122,9 +161,60 @@ std::optional<std::string> spellReleaseFunction(llvm::StringRef Name,
   // <cstdio> may only declare std::fclose.
   for (const NamedDecl *D : TU->lookup(DeclarationName(&Ctx.Idents.get("std"))))
     if (const auto *Std = dyn_cast<NamespaceDecl>(D))
-      if (hasFunctionDeclaredBefore(Std->lookup(DeclName), Use, SM))
-        return ("std::" + Name).str();
+      if (const FunctionDecl *InStd =
+              functionDeclaredBefore(Std->lookup(DeclName), Use, SM))
+        return Fits(InStd) ? std::optional(("std::" + Name).str())
+                           : std::nullopt;
   return std::nullopt;
+}
+
+/// True when \p Function may call \p Member of \p Class: public, or
+/// \p Function is a member of that class.
+bool isAccessibleFrom(const CXXMethodDecl &Member, const CXXRecordDecl &Class,
+                      const FunctionDecl &Function) {
+  if (Member.getAccess() == AS_public || Member.getAccess() == AS_none)
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return Method && Method->getParent()->getCanonicalDecl() ==
+                       Class.getCanonicalDecl();
+}
+
+/// True when `Object->Method(); delete Object;` can be written in
+/// \p Function for an object of pointer type \p Type: the destructor is
+/// accessible and not deleted, and so is the release method, if any.
+bool canDeleteObject(QualType Type, llvm::StringRef Method,
+                     const FunctionDecl &Function) {
+  const CXXRecordDecl *Class =
+      Type.isNull() ? nullptr : Type->getPointeeCXXRecordDecl();
+  if (!Class || !Class->hasDefinition())
+    return false;
+  Class = Class->getDefinition();
+  if (const CXXDestructorDecl *Dtor = Class->getDestructor())
+    if (Dtor->isDeleted() || !isAccessibleFrom(*Dtor, *Class, Function))
+      return false;
+  if (Method.empty())
+    return true;
+  ASTContext &Ctx = Class->getASTContext();
+  DeclarationName Name(&Ctx.Idents.get(Method));
+  // The release method as lookup finds it, in the class or a base.
+  llvm::SmallVector<const CXXRecordDecl *, 4> Work{Class};
+  for (unsigned I = 0; I < Work.size() && I < 16; ++I) {
+    const CXXRecordDecl *Each = Work[I];
+    for (const NamedDecl *D : Each->lookup(Name))
+      if (const auto *Found = dyn_cast<CXXMethodDecl>(D->getUnderlyingDecl()))
+        return !Found->isDeleted() && isAccessibleFrom(*Found, *Each, Function);
+    if (Each->hasDefinition())
+      for (const CXXBaseSpecifier &Base : Each->getDefinition()->bases())
+        if (const CXXRecordDecl *BaseDecl = Base.getType()->getAsCXXRecordDecl())
+          if (BaseDecl->hasDefinition()) {
+            // A private base's members are out of reach from outside.
+            if (Base.getAccessSpecifier() != AS_public &&
+                !isa<CXXMethodDecl>(&Function))
+              return false;
+            Work.push_back(BaseDecl->getDefinition());
+          }
+  }
+  return false;
 }
 
 /// The whitespace that precedes \p Loc on its line, or nullopt when other
@@ -160,6 +250,7 @@ bool isSpellable(llvm::StringRef Name, ASTContext &Ctx) {
 std::optional<std::string> releaseStatement(llvm::StringRef Release,
                                             const ReleaseAction &Action,
                                             llvm::StringRef Separator,
+                                            const FunctionDecl &Function,
                                             ASTContext &Ctx) {
   llvm::StringRef Handle = Action.Handle;
   const HandleFamily &Family = *Action.Family;
@@ -172,6 +263,8 @@ std::optional<std::string> releaseStatement(llvm::StringRef Release,
     Parts.push_back(
         (Handle + Family.ObjectAccess + Family.ReleaseMethod + "();").str());
   } else if (Family.DeleteObject) {
+    if (!canDeleteObject(Action.Type, Family.ReleaseMethod, Function))
+      return std::nullopt;
     if (!Family.ReleaseMethod.empty())
       Parts.push_back((Handle + "->" + Family.ReleaseMethod + "();").str());
     Parts.push_back(("delete " + Handle + ";").str());
@@ -210,7 +303,7 @@ llvm::SmallVector<FixItHint, 2>
 buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
                 llvm::ArrayRef<ReleaseAction> Releases,
                 const FunctionDecl &Function, const ParentMap &Parents,
-                ASTContext &Ctx) {
+                ASTContext &Ctx, UnfitReleaseHandler OnUnfitRelease) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (Releases.empty())
     return {};
@@ -243,12 +336,13 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
       if (Action.Family->ReleaseFunction.empty())
         return {};
       Release = spellReleaseFunction(Action.Family->ReleaseFunction, Function,
-                                     Begin, Ctx);
+                                     Begin, Ctx, OnUnfitRelease);
       if (!Release)
         return {};
     }
     std::optional<std::string> Statement =
-        releaseStatement(Release.value_or(""), Action, Separator, Ctx);
+        releaseStatement(Release.value_or(""), Action, Separator, Function,
+                         Ctx);
     if (!Statement)
       return {};
     Statements.push_back(std::move(*Statement));

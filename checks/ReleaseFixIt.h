@@ -4,7 +4,9 @@
 // would leak it. It refuses (returns nothing) whenever the edit might not be
 // right: macros, assignments that are not statements of their own (loop
 // conditions, for-init, comma expressions), a release function that is not
-// declared here, or one whose name a class member would hide.
+// declared here or takes more than the handle, one whose name a local
+// variable hides in C, an object whose destructor or release method the
+// function cannot call.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +17,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::resource {
@@ -29,7 +32,14 @@ struct ReleaseAction {
   /// Whether the storage is a pointer (for families whose invalid value is
   /// inferred from the type).
   bool IsPointer;
+  /// The storage's type (a pointer to the object, for `delete`).
+  QualType Type;
 };
+
+/// Called with a release function that cannot take the handle alone
+/// (`munmap(p, len)` configured as a releaser): no fix calls it.
+using UnfitReleaseHandler =
+    llvm::function_ref<void(const FunctionDecl &Release)>;
 
 /// Edits inserting \p Releases before the statement made of \p Root (an
 /// assignment or an acquisition call), or an empty list when no
@@ -40,7 +50,7 @@ llvm::SmallVector<FixItHint, 2>
 buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
                 llvm::ArrayRef<ReleaseAction> Releases,
                 const FunctionDecl &Function, const ParentMap &Parents,
-                ASTContext &Ctx);
+                ASTContext &Ctx, UnfitReleaseHandler OnUnfitRelease = nullptr);
 
 } // namespace clang::tidy::resource
 

@@ -39,6 +39,8 @@ UnclosedReassignmentCheck::UnclosedReassignmentCheck(StringRef Name,
   Config.SinkFunctions = Options.get("SinkFunctions", Defaults.SinkFunctions);
   Config.ReleaseMethods =
       Options.get("ReleaseMethods", Defaults.ReleaseMethods);
+  Config.DeferredDeleteMethods =
+      Options.get("DeferredDeleteMethods", Defaults.DeferredDeleteMethods);
   Config.ConnectionClasses =
       Options.get("ConnectionClasses", Defaults.ConnectionClasses);
   Config.ValueHandleClasses =
@@ -93,6 +95,7 @@ void UnclosedReassignmentCheck::storeOptions(
   Options.store(Opts, "UseFunctions", Config.UseFunctions);
   Options.store(Opts, "SinkFunctions", Config.SinkFunctions);
   Options.store(Opts, "ReleaseMethods", Config.ReleaseMethods);
+  Options.store(Opts, "DeferredDeleteMethods", Config.DeferredDeleteMethods);
   Options.store(Opts, "ConnectionClasses", Config.ConnectionClasses);
   Options.store(Opts, "ValueHandleClasses", Config.ValueHandleClasses);
   Options.store(Opts, "NoReturnFunctions", Config.NoReturnFunctions);
@@ -135,6 +138,7 @@ void UnclosedReassignmentCheck::onEndOfTranslationUnit() {
 void UnclosedReassignmentCheck::onStartOfTranslationUnit() {
   Analysed.clear();
   Reported.clear();
+  UnfitReleases.clear();
   Summaries.reset();
   Holders.reset();
   CurrentContext = nullptr;
@@ -239,8 +243,9 @@ static std::optional<ReleaseAction> fixFor(const LeakFinding &Finding,
   bool NeedsGuard =
       (Finding.Bits & (KnownInvalidStates | Inherited)) ||
       ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
+  QualType Type = Finding.Storage.type(Ctx);
   return ReleaseAction{Finding.Storage.spelling(), Family, NeedsGuard,
-                       Finding.Storage.type(Ctx)->isAnyPointerType()};
+                       Type->isAnyPointerType(), Type};
 }
 
 void UnclosedReassignmentCheck::reportSite(
@@ -267,10 +272,19 @@ void UnclosedReassignmentCheck::reportSite(
             fixFor(Finding, familyOf(Finding), Ctx))
       (Finding.Bits & Inherited ? InheritedReleases : Releases)
           .push_back(*Action);
-  llvm::SmallVector<FixItHint, 2> Fix = buildReleaseFix(
-      *First.What.Root, Loc, Releases, Function, Parents, Ctx);
-  llvm::SmallVector<FixItHint, 2> NoteFix = buildReleaseFix(
-      *First.What.Root, Loc, InheritedReleases, Function, Parents, Ctx);
+  auto OnUnfitRelease = [&](const FunctionDecl &Release) {
+    if (UnfitReleases.insert(Release.getName()).second)
+      configurationDiag("release function '%0' takes %1 arguments, not the "
+                        "handle alone: fix-its that would call it are left "
+                        "out; check the releasers in option '%2.Families'")
+          << Release.getName() << Release.getNumParams() << getID();
+  };
+  llvm::SmallVector<FixItHint, 2> Fix =
+      buildReleaseFix(*First.What.Root, Loc, Releases, Function, Parents, Ctx,
+                      OnUnfitRelease);
+  llvm::SmallVector<FixItHint, 2> NoteFix =
+      buildReleaseFix(*First.What.Root, Loc, InheritedReleases, Function,
+                      Parents, Ctx, OnUnfitRelease);
 
   for (const LeakFinding &Finding : Findings) {
     const std::string Handle = Finding.Storage.spelling();

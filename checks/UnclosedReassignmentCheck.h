@@ -11,6 +11,7 @@
 #include "HandleHolders.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <functional>
 #include <optional>
 #include <set>
@@ -77,6 +78,8 @@ private:
   /// (location, storage) pairs already reported: template instantiations
   /// share source locations.
   std::set<std::pair<SourceLocation, std::string>> Reported;
+  /// Release functions already reported as unfit for fix-its in this TU.
+  llvm::StringSet<> UnfitReleases;
 };
 
 } // namespace clang::tidy::resource

@@ -9,11 +9,23 @@ import lit.formats
 config.name = "resource-tidy"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".c", ".cpp", ".m", ".test"]
-config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "crashcheck.py", "summarize_lit.py", "validate_sarif.py", "lsp_session.py", "lit.cfg.py",
+config.excludes = ["Inputs", "check_resource_tidy.py", "validate_rst.py", "mutate.py", "csmith_driver.py", "shapes_driver.py", "crashcheck.py", "summarize_lit.py", "validate_sarif.py", "lsp_session.py", "lit.cfg.py",
                    "lit.site.cfg.py.in"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(
     os.path.dirname(config.resource_tidy_plugin), "..", "test")
+
+# A sanitizer build (RESOURCE_TIDY_SANITIZE=ON): clang-tidy is not
+# instrumented, so the ASan runtime is preloaded into every process the
+# tests start; leaks are LLVM's business (it frees little at exit), memory
+# errors and undefined behaviour in the plugin stop the process.
+if getattr(config, "sanitizer_preload", ""):
+    config.available_features.add("sanitizer")
+    config.environment["LD_PRELOAD"] = config.sanitizer_preload
+    config.environment["ASAN_OPTIONS"] = (
+        "detect_leaks=0:alloc_dealloc_mismatch=0:detect_odr_violation=0:"
+        "abort_on_error=1:verify_asan_link_order=0")
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 
 runner = os.path.join(config.test_source_root, "check_resource_tidy.py")
 config.substitutions.append((
@@ -53,6 +65,10 @@ if shutil.which("pre-commit") and shutil.which("git") and \
 if config.resource_clangd and os.path.exists(config.resource_clangd):
     config.available_features.add("resource-clangd")
     config.substitutions.append(("%resource_clangd", shlex.quote(config.resource_clangd)))
+    config.substitutions.append(
+        ("%with_resource_clangd", "--clangd=" + shlex.quote(config.resource_clangd)))
+else:
+    config.substitutions.append(("%with_resource_clangd", ""))
 config.substitutions.append(("%tools_bindir", shlex.quote(os.path.normpath(
     os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin")))))
 config.substitutions.append(("%build_dir", shlex.quote(os.path.normpath(

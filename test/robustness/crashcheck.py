@@ -2,7 +2,9 @@
 import re
 import subprocess
 
-CRASH = re.compile(r"Stack dump|PLEASE submit a bug report")
+# A stack dump, or a sanitizer's report (AddressSanitizer, UBSan).
+CRASH = re.compile(r"Stack dump|PLEASE submit a bug report|"
+                   r"ERROR: AddressSanitizer|runtime error: ")
 
 
 def run_checked(cmd, timeout):

@@ -14,6 +14,7 @@
 // Every option is written back, in alphabetical order.
 // DUMP: resource-unclosed-reassignment.BuiltinFamilies: all
 // DUMP-NEXT: resource-unclosed-reassignment.ConnectionClasses: ''
+// DUMP-NEXT: resource-unclosed-reassignment.DeferredDeleteMethods: deleteLater
 // DUMP-NEXT: resource-unclosed-reassignment.Families: ''
 // DUMP-NEXT: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
 // DUMP-NEXT: resource-unclosed-reassignment.NoReturnFunctions: 'UnityFail;_fail'
