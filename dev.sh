@@ -6,17 +6,21 @@
 #                    then show what an editor gets from resource-clangd
 #   ./dev.sh test    install what is missing, build the plugin and
 #                    resource-clangd for every supported LLVM (22 and 19),
-#                    run every test against each
+#                    and a sanitizer build (ASan + UBSan) for LLVM 22; run
+#                    every test against each
 #   ./dev.sh build   install what is missing and build only
 #
 # Environment: LLVM_VERSION (demo and build, default 22), LLVM_VERSIONS
-# (test, default "22 19"). LLVM 22 builds in ./build, others in ./build-N.
+# (test, default "22 19"), SANITIZE_VERSIONS (test, default "22"; empty
+# for none). LLVM 22 builds in ./build, others in ./build-N; sanitizer
+# builds in ./build-asan (22) and ./build-N-asan.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LLVM_VERSION="${LLVM_VERSION:-22}"
 LLVM_VERSIONS="${LLVM_VERSIONS:-22 19}"
-COMMON_PACKAGES=(cmake ninja-build g++ python3 python3-docutils libc6-dev
+SANITIZE_VERSIONS="${SANITIZE_VERSIONS-22}"
+COMMON_PACKAGES=(cmake ninja-build g++ gcc python3 python3-docutils libc6-dev
   csmith libcsmith-dev python3-jsonschema python3-yaml pre-commit
   pkg-config libgrpc++-dev libprotobuf-dev dpkg-dev)
 # The SARIF 2.1.0 JSON schema, from the npm package that validates SARIF logs.
@@ -24,7 +28,12 @@ SARIF_SCHEMA_PACKAGE="@microsoft/jest-sarif@1.0.0-beta.0"
 SARIF_SCHEMA="$ROOT/build/sarif-schema/sarif-2.1.0.json"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
-build_dir() { if [[ $1 == 22 ]]; then echo "$ROOT/build"; else echo "$ROOT/build-$1"; fi; }
+build_dir() {
+  local dir="$ROOT/build"
+  [[ $1 == 22 ]] || dir+="-$1"
+  [[ ${2:-} == sanitize ]] && dir+="-asan"
+  echo "$dir"
+}
 llvm_bin() { echo "/usr/lib/llvm-$1/bin"; }
 
 # lit is the same runner for every version; LLVM 19 ships it as lit.py.
@@ -73,15 +82,17 @@ fetch_sarif_schema() {
   rm -rf "$tmp"
 }
 
+# build_version VERSION [sanitize]
 build_version() {
-  local version=$1 dir
-  dir="$(build_dir "$version")"
-  log "building the plugin and resource-clangd (LLVM $version) in $dir"
+  local version=$1 variant=${2:-} dir sanitize=OFF
+  dir="$(build_dir "$version" "$variant")"
+  [[ $variant == sanitize ]] && sanitize=ON
+  log "building the plugin and resource-clangd (LLVM $version${variant:+, ASan + UBSan}) in $dir"
   # resource-clangd is ON, not AUTO: a missing library must fail the build,
   # not skip its tests.
   cmake -S "$ROOT" -B "$dir" -G Ninja \
     -DRESOURCE_TIDY_LLVM_VERSION="$version" -DRESOURCE_TIDY_WERROR=ON \
-    -DRESOURCE_TIDY_CLANGD=ON \
+    -DRESOURCE_TIDY_CLANGD=ON -DRESOURCE_TIDY_SANITIZE="$sanitize" \
     -DRESOURCE_TIDY_SARIF_SCHEMA="$SARIF_SCHEMA" >/dev/null
   cmake --build "$dir"
 }
@@ -130,6 +141,16 @@ run_tests() {
     local dir
     dir="$(build_dir "$version")"
     log "running the lit suite against clang-tidy $version"
+    run_lit "$version" -sv --xunit-xml-output "$dir/test/lit-results.xml" \
+      "$dir/test" || status=1
+    results+=("$dir/test/lit-results.xml")
+  done
+  # The same suite, with the robustness drivers, under ASan and UBSan.
+  for version in $SANITIZE_VERSIONS; do
+    build_version "$version" sanitize
+    local dir
+    dir="$(build_dir "$version" sanitize)"
+    log "running the lit suite against clang-tidy $version with the sanitizer build"
     run_lit "$version" -sv --xunit-xml-output "$dir/test/lit-results.xml" \
       "$dir/test" || status=1
     results+=("$dir/test/lit-results.xml")

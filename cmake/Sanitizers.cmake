@@ -49,7 +49,12 @@ set(RESOURCE_TIDY_SANITIZE_FLAGS ${_sanitize_flags})
 target_compile_options(ResourceTidyChecks PUBLIC ${_sanitize_flags})
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   # GCC's flow warnings misfire on instrumented code (in LLVM's DenseMap).
-  target_compile_options(ResourceTidyChecks PUBLIC -Wno-maybe-uninitialized)
+  # LLVM's headers poison arena memory in inline code when they see an ASan
+  # build; the LLVM and clangd libraries around us are not one, and would
+  # then read memory our copy of that code poisoned (clangd's RefSlab).
+  # Our code stays instrumented; LLVM's headers behave as in the libraries.
+  target_compile_options(ResourceTidyChecks PUBLIC -Wno-maybe-uninitialized
+    -U__SANITIZE_ADDRESS__)
 endif()
 # resource-clangd links the object library and so the runtimes.
 target_link_options(ResourceTidyChecks INTERFACE ${_sanitize_flags})

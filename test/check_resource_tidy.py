@@ -13,16 +13,20 @@ What it does, in order:
        CHECK-MESSAGES[-S]: the diagnostics (any other warning is an error),
        CHECK-NOTES[-S]:    diagnostics and notes (any other note is an error),
        CHECK-FIXES[-S]:    the fixed file;
-  3. if the fixes changed the file, compiles the fixed file with clang
-     -fsyntax-only and the same compiler arguments, proving the fix is valid
-     code (and, unless the test expects errors, re-runs the check on it to
-     prove every warning that carried a fix is gone).
+  3. if the fixes changed the file, compiles the fixed file with clang and
+     with gcc (C and C++; -fsyntax-only -Wall and the same compiler
+     arguments), proving the fix is valid code that draws no warning the
+     original did not have (-Wall -Werror on what the fix added), and,
+     unless the test expects errors, re-runs the check on it to prove every
+     warning that carried a fix is gone. gcc is skipped for a test whose
+     original it cannot compile (clang-only flags or extensions).
 """
 
 import argparse
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -34,6 +38,33 @@ def run(args, expect_success=True, what=""):
         sys.exit(f"error: {what or args[0]} failed (exit {proc.returncode}):\n"
                  f"$ {shlex.join(args)}\n{proc.stdout}")
     return proc
+
+
+def diagnostics(output):
+    """The compiler's warnings and errors, without their locations."""
+    found = re.findall(r"^\S+?:\d+:\d+: ((?:warning|error): .*)$", output,
+                       re.M)
+    return sorted(found)
+
+
+def compile_check(compiler, args, original, fixed):
+    """Compiles `original` and `fixed`; fails when the fixed file does not
+    compile or draws a diagnostic the original did not. Returns False when
+    the compiler cannot compile the original (nothing to compare)."""
+    cmd = [compiler, "-fsyntax-only", "-Wall"] + args
+    before = run(cmd + [original], expect_success=False)
+    if before.returncode != 0:
+        return False
+    after = run(cmd + [fixed], expect_success=False)
+    added = list(diagnostics(after.stdout))
+    for diag in diagnostics(before.stdout):
+        if diag in added:
+            added.remove(diag)
+    if after.returncode != 0 or added:
+        sys.exit(f"error: the fixed file does not compile cleanly with "
+                 f"{compiler} (-Wall -Werror on what the fix added):\n"
+                 f"$ {shlex.join(cmd + [fixed])}\n{after.stdout}")
+    return True
 
 
 def count_warnings(output):
@@ -65,6 +96,8 @@ def main():
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--clang", required=True)
     parser.add_argument("--filecheck", required=True)
+    parser.add_argument("--gcc", default=shutil.which("gcc"))
+    parser.add_argument("--gxx", default=shutil.which("g++"))
     parser.add_argument("-check-suffix", "-check-suffixes", default="",
                         dest="check_suffix")
     parser.add_argument("-expect-clang-tidy-error", action="store_true")
@@ -170,9 +203,18 @@ def main():
         return
 
     if fixed_text != cleaned and not args.expect_clang_tidy_error:
-        # The fix must produce valid code...
+        # The fix must produce valid code, with clang and with gcc...
         run([args.clang, "-fsyntax-only", "-Werror=implicit-function-declaration"]
             + compiler_args + [temp_file], what="compiling the fixed file")
+        original_copy = temp_file + ".orig" + extension
+        with open(original_copy, "w", encoding="utf-8") as f:
+            f.write(cleaned)
+        compile_check(args.clang, compiler_args, original_copy, temp_file)
+        gcc = args.gcc if extension in (".c",) else args.gxx
+        if extension in (".m", ".mm") or not gcc:
+            print("note: not compiled with gcc (Objective-C, or no gcc)")
+        elif not compile_check(gcc, compiler_args, original_copy, temp_file):
+            print(f"note: {gcc} cannot compile the original; not compared")
         # ...and must remove the warnings that carried it.
         if "--fix-notes" not in tidy_args:
             again = run([args.clang_tidy, f"--load={args.plugin}", temp_file,
