@@ -131,31 +131,33 @@ demo() {
     --open="$ROOT/example/leaky_server.c" --code-actions
 }
 
+# test_build VERSION [sanitize]: builds, runs the lit suite, and appends its
+# results file to RESULTS; returns lit's status.
+test_build() {
+  local version=$1 variant=${2:-} dir
+  # Called behind `||`, where set -e does not apply: stop on a failed build.
+  build_version "$version" "$variant" || return 1
+  dir="$(build_dir "$version" "$variant")"
+  log "running the lit suite against clang-tidy $version${variant:+ with the sanitizer build}"
+  RESULTS+=("$dir/test/lit-results.xml")
+  run_lit "$version" -sv --xunit-xml-output "$dir/test/lit-results.xml" \
+    "$dir/test"
+}
+
 run_tests() {
   # shellcheck disable=SC2086 # a list of versions
   install_missing $LLVM_VERSIONS
   fetch_sarif_schema
-  local status=0 results=()
+  local status=0
+  RESULTS=()
   for version in $LLVM_VERSIONS; do
-    build_version "$version"
-    local dir
-    dir="$(build_dir "$version")"
-    log "running the lit suite against clang-tidy $version"
-    run_lit "$version" -sv --xunit-xml-output "$dir/test/lit-results.xml" \
-      "$dir/test" || status=1
-    results+=("$dir/test/lit-results.xml")
+    test_build "$version" || status=1
   done
   # The same suite, with the robustness drivers, under ASan and UBSan.
   for version in $SANITIZE_VERSIONS; do
-    build_version "$version" sanitize
-    local dir
-    dir="$(build_dir "$version" sanitize)"
-    log "running the lit suite against clang-tidy $version with the sanitizer build"
-    run_lit "$version" -sv --xunit-xml-output "$dir/test/lit-results.xml" \
-      "$dir/test" || status=1
-    results+=("$dir/test/lit-results.xml")
+    test_build "$version" sanitize || status=1
   done
-  python3 "$ROOT/test/summarize_lit.py" "${results[@]}"
+  python3 "$ROOT/test/summarize_lit.py" "${RESULTS[@]}"
   return "$status"
 }
 

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LLVMCompat.h"
-#include "UnclosedReassignmentCheck.h"
+#include "engine/LLVMCompat.h"
+#include "unclosed-reassignment/UnclosedReassignmentCheck.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>

@@ -13,7 +13,7 @@
 #ifndef RESOURCE_TIDY_FUNCTIONSUMMARIES_H
 #define RESOURCE_TIDY_FUNCTIONSUMMARIES_H
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"

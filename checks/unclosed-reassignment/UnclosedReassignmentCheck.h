@@ -4,11 +4,11 @@
 #define RESOURCE_TIDY_UNCLOSEDREASSIGNMENTCHECK_H
 
 #include "ClangTidyCheck.h"
-#include "CatalogOptions.h"
-#include "CompileErrors.h"
-#include "HandleFamilies.h"
-#include "HandleFlow.h"
-#include "HandleHolders.h"
+#include "catalog/CatalogOptions.h"
+#include "engine/CompileErrors.h"
+#include "catalog/HandleFamilies.h"
+#include "engine/HandleFlow.h"
+#include "engine/HandleHolders.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"

@@ -9,8 +9,8 @@
 #ifndef RESOURCE_TIDY_HANDLEEXPRS_H
 #define RESOURCE_TIDY_HANDLEEXPRS_H
 
-#include "HandleFamilies.h"
-#include "TrackedStorage.h"
+#include "catalog/HandleFamilies.h"
+#include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"

@@ -1,8 +1,8 @@
 //===--- UnclosedReassignmentCheck.cpp - resource-tidy --------------------===//
 
-#include "UnclosedReassignmentCheck.h"
-#include "CatalogOptions.h"
-#include "ReleaseFixIt.h"
+#include "unclosed-reassignment/UnclosedReassignmentCheck.h"
+#include "catalog/CatalogOptions.h"
+#include "report/ReleaseFixIt.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"

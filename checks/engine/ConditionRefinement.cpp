@@ -1,7 +1,7 @@
 //===--- ConditionRefinement.cpp - resource-tidy --------------------------===//
 
-#include "ConditionRefinement.h"
-#include "HandleExprs.h"
+#include "engine/ConditionRefinement.h"
+#include "engine/HandleExprs.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>

@@ -1,8 +1,8 @@
 //===--- TrackedStorage.cpp - resource-tidy -------------------------------===//
 
-#include "TrackedStorage.h"
-#include "HandleExprs.h"
-#include "HandleHolders.h"
+#include "engine/TrackedStorage.h"
+#include "engine/HandleExprs.h"
+#include "engine/HandleHolders.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"

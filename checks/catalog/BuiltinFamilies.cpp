@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include <initializer_list>
 
 namespace clang::tidy::resource {

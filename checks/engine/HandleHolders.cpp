@@ -1,8 +1,8 @@
 //===--- HandleHolders.cpp - resource-tidy --------------------------------===//
 
-#include "HandleHolders.h"
-#include "HandleExprs.h"
-#include "TrackedStorage.h"
+#include "engine/HandleHolders.h"
+#include "engine/HandleExprs.h"
+#include "engine/TrackedStorage.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"

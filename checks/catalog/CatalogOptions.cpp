@@ -1,6 +1,6 @@
 //===--- CatalogOptions.cpp - resource-tidy -------------------------------===//
 
-#include "CatalogOptions.h"
+#include "catalog/CatalogOptions.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"

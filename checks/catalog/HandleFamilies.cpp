@@ -1,6 +1,6 @@
 //===--- HandleFamilies.cpp - resource-tidy -------------------------------===//
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"

@@ -1,10 +1,10 @@
 //===--- HandleFlow.cpp - resource-tidy -----------------------------------===//
 
-#include "HandleFlow.h"
-#include "ConditionRefinement.h"
-#include "HandleExprs.h"
-#include "HandleHolders.h"
-#include "HandleTransfer.h"
+#include "engine/HandleFlow.h"
+#include "engine/ConditionRefinement.h"
+#include "engine/HandleExprs.h"
+#include "engine/HandleHolders.h"
+#include "engine/HandleTransfer.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"

@@ -1,6 +1,6 @@
 //===--- CompileErrors.cpp - resource-tidy --------------------------------===//
 
-#include "CompileErrors.h"
+#include "engine/CompileErrors.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"

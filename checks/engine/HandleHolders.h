@@ -15,7 +15,7 @@
 #ifndef RESOURCE_TIDY_HANDLEHOLDERS_H
 #define RESOURCE_TIDY_HANDLEHOLDERS_H
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"

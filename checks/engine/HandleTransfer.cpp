@@ -1,7 +1,7 @@
 //===--- HandleTransfer.cpp - resource-tidy -------------------------------===//
 
-#include "HandleTransfer.h"
-#include "HandleExprs.h"
+#include "engine/HandleTransfer.h"
+#include "engine/HandleExprs.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/StmtCXX.h"

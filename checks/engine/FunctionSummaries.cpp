@@ -1,7 +1,7 @@
 //===--- FunctionSummaries.cpp - resource-tidy ----------------------------===//
 
-#include "FunctionSummaries.h"
-#include "HandleFlow.h"
+#include "engine/FunctionSummaries.h"
+#include "engine/HandleFlow.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 

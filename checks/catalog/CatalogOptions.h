@@ -31,7 +31,7 @@
 #ifndef RESOURCE_TIDY_CATALOGOPTIONS_H
 #define RESOURCE_TIDY_CATALOGOPTIONS_H
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <string>
 

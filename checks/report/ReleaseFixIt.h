@@ -13,7 +13,7 @@
 #ifndef RESOURCE_TIDY_RELEASEFIXIT_H
 #define RESOURCE_TIDY_RELEASEFIXIT_H
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/Diagnostic.h"

@@ -1,6 +1,6 @@
 //===--- HandleExprs.cpp - resource-tidy ----------------------------------===//
 
-#include "HandleExprs.h"
+#include "engine/HandleExprs.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/STLExtras.h"

@@ -17,7 +17,7 @@
 #ifndef RESOURCE_TIDY_TRACKEDSTORAGE_H
 #define RESOURCE_TIDY_TRACKEDSTORAGE_H
 
-#include "HandleFamilies.h"
+#include "catalog/HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"

@@ -11,8 +11,8 @@
 #ifndef RESOURCE_TIDY_CONDITIONREFINEMENT_H
 #define RESOURCE_TIDY_CONDITIONREFINEMENT_H
 
-#include "HandleState.h"
-#include "TrackedStorage.h"
+#include "engine/HandleState.h"
+#include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 

@@ -27,11 +27,11 @@
 #ifndef RESOURCE_TIDY_HANDLEFLOW_H
 #define RESOURCE_TIDY_HANDLEFLOW_H
 
-#include "FunctionSummaries.h"
-#include "HandleFamilies.h"
-#include "HandleState.h"
-#include "HandleTransfer.h"
-#include "TrackedStorage.h"
+#include "engine/FunctionSummaries.h"
+#include "catalog/HandleFamilies.h"
+#include "engine/HandleState.h"
+#include "engine/HandleTransfer.h"
+#include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>

@@ -11,10 +11,10 @@
 #ifndef RESOURCE_TIDY_HANDLETRANSFER_H
 #define RESOURCE_TIDY_HANDLETRANSFER_H
 
-#include "FunctionSummaries.h"
-#include "HandleFamilies.h"
-#include "HandleState.h"
-#include "TrackedStorage.h"
+#include "engine/FunctionSummaries.h"
+#include "catalog/HandleFamilies.h"
+#include "engine/HandleState.h"
+#include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
