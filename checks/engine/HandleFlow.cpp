@@ -15,79 +15,33 @@
 
 namespace clang::tidy::resource {
 
-/// The fixed-point solver and the evidence gathering for one function.
-class FunctionFlow {
-public:
-  FunctionFlow(const CFG &Graph, const TrackedStorage &Tracked,
-               const HandleCatalog &Catalog, ASTContext &Ctx,
-               SummaryProvider *Summaries, const HandleHolders *Holders)
-      : Graph(Graph), Tracked(Tracked), Catalog(Catalog), Holders(Holders),
-        Transfer(Catalog, Tracked, Ctx, Summaries),
-        Ctx(Ctx), In(Graph.getNumBlockIDs()), Reached(Graph.getNumBlockIDs()),
-        NeverFinishes(Graph.getNumBlockIDs()) {}
+FunctionAnalysis::FunctionAnalysis(const FunctionDecl &Function,
+                                   TrackedStorage TrackedIn,
+                                   std::unique_ptr<CFG> GraphIn,
+                                   const HandleCatalog &Catalog,
+                                   ASTContext &Ctx, SummaryProvider *Summaries,
+                                   const HandleHolders *Holders)
+    : Function(&Function), Tracked(std::move(TrackedIn)),
+      Graph(std::move(GraphIn)), Catalog(Catalog), Ctx(Ctx), Holders(Holders),
+      Transfer(Catalog, Tracked, Ctx, Summaries),
+      In(Graph->getNumBlockIDs()), Reached(Graph->getNumBlockIDs()),
+      NeverFinishes(Graph->getNumBlockIDs()) {}
 
-  void solve(const FunctionDecl *Function);
-  /// The state when the function returns, or nullopt if it never does.
-  std::optional<FlowState> exitState() const {
-    unsigned Exit = Graph.getExit().getBlockID();
-    if (!Reached.test(Exit))
-      return std::nullopt;
-    return In[Exit];
-  }
-  /// The state of \p Key when \p Function starts.
-  VariableState initialState(const StorageKey &Key,
-                             const FunctionDecl *Function) const;
-  llvm::SmallVector<LeakFinding, 4> collectFindings();
-  /// Whether overwriting storage that may only hold an earlier call's
-  /// handle with this value is worth reporting.
-  bool losesInheritedHandle(const Overwrite &What,
-                            const StorageKey &Key) const;
-  /// Whether \p Key can still hold a handle from an earlier run of this
-  /// function when it starts.
-  bool canInherit(const StorageKey &Key) const;
-  /// Whether this function is the only one that stores handles in \p Key's
-  /// storage and returns with it closed or reset on every path: then an
-  /// earlier call left nothing open to inherit.
-  bool closesWhatItStores(const StorageKey &Key) const;
+FunctionAnalysis::~FunctionAnalysis() = default;
 
-private:
-  /// Reverse post-order of the reachable blocks, from the entry.
-  llvm::SmallVector<const CFGBlock *, 32> reversePostOrder() const;
-  void transferBlock(const CFGBlock &Block, FlowState &State,
-                     OverwriteObserver Observer = nullptr) const;
-  /// Refines \p State for the edge Block -> succ #SuccIndex. Returns false
-  /// when the edge cannot be taken.
-  bool refineEdge(const CFGBlock &Block, unsigned SuccIndex,
-                  FlowState &State) const;
-  /// The state on edge Block -> succ #SuccIndex, or nullopt if infeasible.
-  std::optional<FlowState> edgeState(const CFGBlock &Block,
-                                     unsigned SuccIndex) const;
-  void explain(LeakFinding &Finding, unsigned VarIndex,
-               const CFGBlock &AssignmentBlock) const;
+std::optional<FlowState> FunctionAnalysis::exitState() const {
+  unsigned Exit = Graph->getExit().getBlockID();
+  if (!Reached.test(Exit))
+    return std::nullopt;
+  return In[Exit];
+}
 
-  const CFG &Graph;
-  const TrackedStorage &Tracked;
-  const HandleCatalog &Catalog;
-  const HandleHolders *Holders;
-  /// Mutable: collectFindings installs a release observer on it.
-  HandleTransfer Transfer;
-  /// The function being analysed (set by solve).
-  const FunctionDecl *Function = nullptr;
-  ASTContext &Ctx;
-  /// Per block ID: joined state on entry. Exit states are recomputed when
-  /// needed (only to explain findings), which halves the memory.
-  std::vector<FlowState> In;
-  llvm::BitVector Reached;
-  /// Per block ID: it calls a function that never returns.
-  llvm::BitVector NeverFinishes;
-};
-
-llvm::SmallVector<const CFGBlock *, 32> FunctionFlow::reversePostOrder() const {
+llvm::SmallVector<const CFGBlock *, 32> FunctionAnalysis::reversePostOrder() const {
   llvm::SmallVector<const CFGBlock *, 32> PostOrder;
-  llvm::BitVector Visited(Graph.getNumBlockIDs());
+  llvm::BitVector Visited(Graph->getNumBlockIDs());
   // Iterative DFS: (block, next successor index).
   llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
-  const CFGBlock *Entry = &Graph.getEntry();
+  const CFGBlock *Entry = &Graph->getEntry();
   Visited.set(Entry->getBlockID());
   Stack.push_back({Entry, 0});
   while (!Stack.empty()) {
@@ -108,14 +62,28 @@ llvm::SmallVector<const CFGBlock *, 32> FunctionFlow::reversePostOrder() const {
   return PostOrder;
 }
 
-void FunctionFlow::transferBlock(const CFGBlock &Block, FlowState &State,
-                                 OverwriteObserver Observer) const {
-  for (const CFGElement &Element : Block)
-    if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-      Transfer.apply(S->getStmt(), State, Observer);
+void FunctionAnalysis::transferBlock(const CFGBlock &Block, FlowState &State,
+                                     FlowListener *Listener) const {
+  for (const CFGElement &Element : Block) {
+    if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
+      Transfer.apply(S->getStmt(), State, Listener);
+      continue;
+    }
+    // A local's scope ends: its last name goes away (only in a replay,
+    // and only when the CFG was built with lifetimes).
+    std::optional<CFGLifetimeEnds> Ends = Element.getAs<CFGLifetimeEnds>();
+    if (!Listener || !Ends)
+      continue;
+    llvm::SmallVector<unsigned, 2> Parts;
+    Tracked.indexesReachedBy(StorageKey{Ends->getVarDecl(), -1}, Parts);
+    for (unsigned Index : Parts)
+      Listener->lastReferenceGone(Ends->getTriggerStmt(),
+                                  ReferenceLoss::ScopeEnd, Index,
+                                  State[Index]);
+  }
 }
 
-bool FunctionFlow::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
+bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
                               FlowState &State) const {
   if (NeverFinishes.test(Block.getBlockID()))
     return false;
@@ -156,7 +124,7 @@ bool FunctionFlow::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
   return true;
 }
 
-std::optional<FlowState> FunctionFlow::edgeState(const CFGBlock &Block,
+std::optional<FlowState> FunctionAnalysis::edgeState(const CFGBlock &Block,
                                                  unsigned SuccIndex) const {
   if (!Reached.test(Block.getBlockID()))
     return std::nullopt;
@@ -167,8 +135,7 @@ std::optional<FlowState> FunctionFlow::edgeState(const CFGBlock &Block,
   return State;
 }
 
-VariableState FunctionFlow::initialState(const StorageKey &Key,
-                                         const FunctionDecl *Function) const {
+VariableState FunctionAnalysis::initialState(const StorageKey &Key) const {
   // A constructor starts its fields from their initializers; a field with
   // none holds an indeterminate value, not an earlier call's handle.
   if (!Key.Var && Key.Field)
@@ -187,17 +154,16 @@ VariableState FunctionFlow::initialState(const StorageKey &Key,
   return VariableState{Uninitialized};
 }
 
-void FunctionFlow::solve(const FunctionDecl *Function) {
-  this->Function = Function;
+void FunctionAnalysis::solve() {
   FlowState Initial(Tracked.size());
   for (unsigned I = 0; I < Tracked.size(); ++I)
-    Initial[I] = initialState(Tracked.key(I), Function);
-  const CFGBlock &Entry = Graph.getEntry();
+    Initial[I] = initialState(Tracked.key(I));
+  const CFGBlock &Entry = Graph->getEntry();
   In[Entry.getBlockID()] = Initial;
   Reached.set(Entry.getBlockID());
   // Blocks that call a failure handler that never returns (a test
   // framework's, not declared noreturn) lead nowhere.
-  for (const CFGBlock *Block : Graph)
+  for (const CFGBlock *Block : *Graph)
     for (const CFGElement &Element : *Block)
       if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
         if (const auto *Call = dyn_cast<CallExpr>(S->getStmt());
@@ -205,7 +171,7 @@ void FunctionFlow::solve(const FunctionDecl *Function) {
           NeverFinishes.set(Block->getBlockID());
 
   llvm::SmallVector<const CFGBlock *, 32> Order = reversePostOrder();
-  llvm::BitVector Dirty(Graph.getNumBlockIDs());
+  llvm::BitVector Dirty(Graph->getNumBlockIDs());
   Dirty.set(Entry.getBlockID());
   // Sweeping in reverse post-order until nothing changes visits each block
   // once per pass; the lattice is finite, so this terminates.
@@ -247,23 +213,9 @@ void FunctionFlow::solve(const FunctionDecl *Function) {
   }
 }
 
-void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
-                           const CFGBlock &AssignmentBlock) const {
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (Finding.AcquiredAt) {
-    const Expr *OwnAcquisition = Finding.What.NewValue
-                                     ? stripValueWrappers(Finding.What.NewValue)
-                                     : Finding.What.Root;
-    Finding.AcquiredInEarlierIteration =
-        Finding.AcquiredAt == OwnAcquisition ||
-        !SM.isBeforeInTranslationUnit(Finding.AcquiredAt->getBeginLoc(),
-                                      Finding.What.Root->getBeginLoc());
-  }
-  // The branch note explains which path skipped the close: only meaningful
-  // when some other path did close (or hand over) the handle.
-  if (Finding.isDefinite() || !(Finding.Bits & (Released | Escaped)))
-    return;
-
+SkippedRelease
+FunctionAnalysis::explainSkippedRelease(unsigned VarIndex,
+                                        const CFGBlock &AssignmentBlock) const {
   // Walk backwards from the assignment through blocks that hand the handle
   // on still open. The nearest branch where both edges carry it open but
   // only one edge leads here is where the other path closed (or gave away)
@@ -272,7 +224,7 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
     std::optional<FlowState> State = edgeState(From, SuccIndex);
     return State && ((*State)[VarIndex].Bits & LeakableStates);
   };
-  llvm::BitVector OnChain(Graph.getNumBlockIDs());
+  llvm::BitVector OnChain(Graph->getNumBlockIDs());
   OnChain.set(AssignmentBlock.getBlockID());
   std::deque<const CFGBlock *> Queue{&AssignmentBlock};
   constexpr unsigned MaxSteps = 512;
@@ -300,20 +252,18 @@ void FunctionFlow::explain(LeakFinding &Finding, unsigned VarIndex,
           const Expr *Cond = Pred->getLastCondition();
           if (!Cond)
             Cond = dyn_cast<Expr>(Pred->getTerminatorCondition());
-          if (Cond) {
-            Finding.SkippingCondition = Cond;
-            Finding.SkipsWhenTrue = EdgeToCurrent == 0;
-            return;
-          }
+          if (Cond)
+            return SkippedRelease{Cond, EdgeToCurrent == 0};
         }
       }
       OnChain.set(Pred->getBlockID());
       Queue.push_back(Pred);
     }
   }
+  return {};
 }
 
-bool FunctionFlow::canInherit(const StorageKey &Key) const {
+bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   // Objects are reused: their methods run again and again.
   if (!Key.Var && Key.Field)
     return !isa_and_nonnull<CXXConstructorDecl>(Function);
@@ -334,7 +284,7 @@ bool FunctionFlow::canInherit(const StorageKey &Key) const {
   return Holders->runsRepeatedly(Function);
 }
 
-bool FunctionFlow::closesWhatItStores(const StorageKey &Key) const {
+bool FunctionAnalysis::closesWhatItStores(const StorageKey &Key) const {
   // A sink parameter's handle comes from the caller.
   if (!Holders || !Function ||
       (!Key.Field && isa_and_nonnull<ParmVarDecl>(Key.Var)))
@@ -351,95 +301,24 @@ bool FunctionFlow::closesWhatItStores(const StorageKey &Key) const {
          Holders->onlyStoredBy(Identity, Function);
 }
 
-bool FunctionFlow::losesInheritedHandle(const Overwrite &What,
-                                        const StorageKey &Key) const {
-  if (!canInherit(Key))
-    return false;
-  // A fresh handle stored over one from an earlier call (the reconnect()
-  // bug), including through an out-parameter.
-  if (!What.NewValue || asAcquisition(What.NewValue, Catalog))
-    return true;
-  // An assignment operator replacing a handle field must release it.
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
-    return Method->isCopyAssignmentOperator() ||
-           Method->isMoveAssignmentOperator();
-  // Other values (`conn_ = nullptr`, `out->stream = stderr`) are mostly
-  // hand-overs and resets of storage whose handle went elsewhere.
-  return false;
-}
-
-llvm::SmallVector<LeakFinding, 4> FunctionFlow::collectFindings() {
-  llvm::SmallVector<LeakFinding, 4> Findings;
-  // A parameter is an owning sink only if a release can see the caller's
-  // value; record which ones do during this pass.
-  llvm::SmallDenseSet<unsigned, 4> ReleasedInherited;
-  auto RecordRelease = [&](unsigned Index) { ReleasedInherited.insert(Index); };
-  Transfer.OnInheritedRelease = RecordRelease;
-  llvm::SmallVector<std::pair<unsigned, const CFGBlock *>, 4> Context;
-  for (const CFGBlock *Block : Graph.const_nodes()) {
+void FunctionAnalysis::replay(FlowListener &Listener) const {
+  for (const CFGBlock *Block : Graph->const_nodes()) {
     if (!Block || !Reached.test(Block->getBlockID()))
       continue;
+    ReplayBlock = Block;
     FlowState State = In[Block->getBlockID()];
-    transferBlock(*Block, State,
-                  [&](const Overwrite &What, unsigned Index,
-                      const VariableState &Before) {
-                    if (!(Before.Bits & LeakableStates))
-                      return;
-                    const StorageKey &Key = Tracked.key(Index);
-                    // `fd = f(fd)` hands the old value to f: not a loss.
-                    if (mentionsVariable(What.NewValue, Key.Var))
-                      return;
-                    if (!(Before.Bits & OpenStates) &&
-                        !losesInheritedHandle(What, Key))
-                      return;
-                    LeakFinding Finding;
-                    Finding.What = What;
-                    Finding.Storage = Key;
-                    if (Key.Var && !Key.Field)
-                      Finding.SinkFamily = Tracked.sinkFamily(Key.Var);
-                    Finding.Bits = Before.Bits;
-                    Finding.AcquiredAt = Before.AcquiredAt;
-                    if (Before.Bits & Released)
-                      Finding.ReleasedAt = Before.ReleasedAt;
-                    Findings.push_back(Finding);
-                    Context.push_back({Index, Block});
-                  });
+    transferBlock(*Block, State, &Listener);
   }
-  Transfer.OnInheritedRelease = nullptr;
-  llvm::SmallVector<LeakFinding, 4> Kept;
-  for (unsigned I = 0; I < Findings.size(); ++I) {
-    unsigned Index = Context[I].first;
-    const StorageKey &Key = Tracked.key(Index);
-    bool UnconfirmedSink = Key.Var && !Key.Field &&
-                           Tracked.isSinkParameter(Key.Var) &&
-                           !ReleasedInherited.count(Index);
-    if (UnconfirmedSink) {
-      // Not a sink after all: the caller's value is just unknown.
-      Findings[I].Bits &= ~Inherited;
-      if (!(Findings[I].Bits & OpenStates))
-        continue;
-    }
-    explain(Findings[I], Index, *Context[I].second);
-    Kept.push_back(Findings[I]);
-  }
-  return Kept;
+  ReplayBlock = nullptr;
 }
 
-struct HandleFlowAnalysis::Solved {
-  TrackedStorage Tracked;
-  std::unique_ptr<CFG> Graph;
-  std::unique_ptr<FunctionFlow> Flow;
-};
-
-std::unique_ptr<HandleFlowAnalysis::Solved>
-HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body,
-                          Skipped *WhySkipped) {
+std::unique_ptr<FunctionAnalysis>
+HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
+                            Skipped *WhySkipped, bool ScopeEnds) {
   if (!Function || !Body)
     return nullptr;
-  auto Result = std::make_unique<Solved>();
-  Result->Tracked =
+  TrackedStorage Tracked =
       TrackedStorage::collect(Function, Body, Catalog, Ctx, Policy);
-  const TrackedStorage &Tracked = Result->Tracked;
   if (Tracked.hasErrors() && WhySkipped)
     *WhySkipped = Skipped::HasErrors;
   if (Tracked.empty() || Tracked.hasErrors())
@@ -454,9 +333,10 @@ HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body,
 
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
-  Result->Graph =
+  Options.AddLifetime = ScopeEnds;
+  std::unique_ptr<CFG> Graph =
       CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
-  if (!Result->Graph)
+  if (!Graph)
     return nullptr;
   // The TU's evidence, if this function tracks storage that needs it.
   const HandleHolders *Holders = Policy.Holders;
@@ -464,38 +344,24 @@ HandleFlowAnalysis::solve(const FunctionDecl *Function, const Stmt *Body,
     for (unsigned I = 0; I < Tracked.size() && !Holders; ++I)
       if (Tracked.key(I).outlivesCall())
         Holders = Policy.GetHolders();
-  Result->Flow = std::make_unique<FunctionFlow>(
-      *Result->Graph, Tracked, Catalog, Ctx, Summaries, Holders);
-  Result->Flow->solve(Function);
+  std::unique_ptr<FunctionAnalysis> Result(
+      new FunctionAnalysis(*Function, std::move(Tracked), std::move(Graph),
+                           Catalog, Ctx, Summaries, Holders));
+  Result->solve();
   return Result;
-}
-
-llvm::SmallVector<LeakFinding, 4>
-HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
-                            Skipped *WhySkipped) {
-  std::unique_ptr<Solved> Result = solve(Function, Body, WhySkipped);
-  if (!Result)
-    return {};
-  llvm::SmallVector<LeakFinding, 4> Findings = Result->Flow->collectFindings();
-  // `session() { g = socket(...); ...; close(g); }` run again finds g closed.
-  llvm::erase_if(Findings, [&](const LeakFinding &Finding) {
-    return Finding.isInheritedOnly() &&
-           Result->Flow->closesWhatItStores(Finding.Storage);
-  });
-  return Findings;
 }
 
 std::optional<FunctionSummary>
 HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
-  std::unique_ptr<Solved> Result = solve(Function, Body);
+  std::unique_ptr<FunctionAnalysis> Result = analyze(Function, Body);
   if (!Result)
     return std::nullopt;
-  std::optional<FlowState> Exit = Result->Flow->exitState();
+  std::optional<FlowState> Exit = Result->exitState();
   FunctionSummary Summary;
   if (!Exit)
     return Summary; // Never returns: releases nothing for its callers.
-  for (unsigned I = 0; I < Result->Tracked.size(); ++I) {
-    const StorageKey &Key = Result->Tracked.key(I);
+  for (unsigned I = 0; I < Result->tracked().size(); ++I) {
+    const StorageKey &Key = Result->tracked().key(I);
     if (Key.Var || !Key.Field)
       continue;
     HandleStateSet Bits = (*Exit)[I].Bits;

@@ -18,9 +18,10 @@
 //    use-only call leaves it open, and anything that may take ownership
 //    (stores, returns, unknown calls, captures, address-of) makes it escape.
 //  * Validity tests on branch conditions refine the state per CFG edge.
-//  * Blocks are visited in reverse post-order until nothing changes; a final
-//    pass replays each block once and records every assignment or
-//    out-parameter acquisition that may overwrite an open handle.
+//  * Blocks are visited in reverse post-order until nothing changes; then
+//    the engine replays each block once and tells a rule (FlowEvents.h)
+//    what happens to each storage: overwritten, released, escaped, used,
+//    its last reference gone. The rules live with their checks.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,46 +33,101 @@
 #include "engine/HandleState.h"
 #include "engine/HandleTransfer.h"
 #include "engine/TrackedStorage.h"
+#include "engine/FlowEvents.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SmallVector.h"
 #include <functional>
 #include <memory>
 
 namespace clang::tidy::resource {
 
-/// An assignment that may overwrite an open handle, with the evidence the
-/// check needs to explain it.
-struct LeakFinding {
-  /// The assignment or out-parameter acquisition that loses the handle.
-  Overwrite What = {nullptr, nullptr, nullptr};
-  /// The storage overwritten.
-  StorageKey Storage;
-  /// Every state the variable may be in just before the assignment.
-  HandleStateSet Bits = 0;
-  /// An acquisition whose handle may still be held there.
-  const Expr *AcquiredAt = nullptr;
-  /// True when that acquisition reaches the assignment only through a loop
-  /// back edge (the handle comes from an earlier iteration).
-  bool AcquiredInEarlierIteration = false;
-  /// A release on some other path, when there is one.
-  const Expr *ReleasedAt = nullptr;
-  /// A branch condition on whose outcome the handle stays open, if found.
-  const Expr *SkippingCondition = nullptr;
-  /// Which outcome of SkippingCondition skips the release.
-  bool SkipsWhenTrue = false;
-  /// For a sink parameter: the family this function releases it as.
-  const HandleFamily *SinkFamily = nullptr;
-
-  /// Open on every path (or open unless the acquisition failed).
-  bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
-  /// The only open handle it may hold comes from before this call.
-  bool isInheritedOnly() const { return !(Bits & OpenStates); }
-};
+class HandleHolders;
 
 /// Limits that keep the analysis cheap on huge or pathological functions.
 struct FlowLimits {
   /// Skip a function when statements x tracked variables exceeds this.
   unsigned MaxStatementsTimesVariables = 2'000'000;
+};
+
+/// Where a path keeps a handle open that another path released or handed
+/// over: the nearest branch whose two outcomes differ.
+struct SkippedRelease {
+  const Expr *Condition = nullptr;
+  /// Which outcome of Condition keeps the handle open.
+  bool WhenTrue = false;
+};
+
+/// The solved flow of one function: the state of every tracked storage at
+/// the entry of every block, and the questions rules ask while the engine
+/// replays it.
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const FunctionAnalysis &) = delete;
+  FunctionAnalysis &operator=(const FunctionAnalysis &) = delete;
+  ~FunctionAnalysis();
+
+  const FunctionDecl &function() const { return *Function; }
+  const TrackedStorage &tracked() const { return Tracked; }
+  const HandleCatalog &catalog() const { return Catalog; }
+  ASTContext &context() const { return Ctx; }
+
+  /// Replays every reachable block once from its solved entry state and
+  /// tells \p Listener what happens, in evaluation order, block by block.
+  void replay(FlowListener &Listener) const;
+  /// The block being replayed, while replay() runs.
+  const CFGBlock *replayBlock() const { return ReplayBlock; }
+
+  /// The state when the function returns, or nullopt if it never does.
+  std::optional<FlowState> exitState() const;
+  /// Whether \p Key can still hold a handle from an earlier run of this
+  /// function when it starts.
+  bool canInherit(const StorageKey &Key) const;
+  /// Whether this function is the only one that stores handles in \p Key's
+  /// storage and returns with it closed or reset on every path: then an
+  /// earlier call left nothing open to inherit.
+  bool closesWhatItStores(const StorageKey &Key) const;
+  /// For storage \p Index, open on some paths into \p Block and released or
+  /// handed over on others: the branch where the paths part.
+  SkippedRelease explainSkippedRelease(unsigned Index,
+                                       const CFGBlock &Block) const;
+
+private:
+  friend class HandleFlowAnalysis;
+  FunctionAnalysis(const FunctionDecl &Function, TrackedStorage Tracked,
+                   std::unique_ptr<CFG> Graph, const HandleCatalog &Catalog,
+                   ASTContext &Ctx, SummaryProvider *Summaries,
+                   const HandleHolders *Holders);
+
+  void solve();
+  VariableState initialState(const StorageKey &Key) const;
+  /// Reverse post-order of the reachable blocks, from the entry.
+  llvm::SmallVector<const CFGBlock *, 32> reversePostOrder() const;
+  void transferBlock(const CFGBlock &Block, FlowState &State,
+                     FlowListener *Listener = nullptr) const;
+  /// Refines \p State for the edge Block -> succ #SuccIndex. Returns false
+  /// when the edge cannot be taken.
+  bool refineEdge(const CFGBlock &Block, unsigned SuccIndex,
+                  FlowState &State) const;
+  /// The state on edge Block -> succ #SuccIndex, or nullopt if infeasible.
+  std::optional<FlowState> edgeState(const CFGBlock &Block,
+                                     unsigned SuccIndex) const;
+
+  const FunctionDecl *Function;
+  TrackedStorage Tracked;
+  std::unique_ptr<CFG> Graph;
+  const HandleCatalog &Catalog;
+  ASTContext &Ctx;
+  const HandleHolders *Holders;
+  HandleTransfer Transfer;
+  /// Per block ID: joined state on entry. Exit states are recomputed when
+  /// needed (only to explain findings), which halves the memory.
+  std::vector<FlowState> In;
+  llvm::BitVector Reached;
+  /// Per block ID: it calls a function that never returns.
+  llvm::BitVector NeverFinishes;
+  mutable const CFGBlock *ReplayBlock = nullptr;
 };
 
 /// Runs the analysis on one function at a time.
@@ -86,12 +142,14 @@ public:
   /// Why an analysis produced nothing without looking at the flow.
   enum class Skipped { No, OverBudget, HasErrors };
 
-  /// Every assignment in \p Function (body \p Body) that may overwrite an
-  /// open handle. Empty when nothing is tracked, the body has errors, or
-  /// the function is over the limits (then \p WhySkipped says which).
-  llvm::SmallVector<LeakFinding, 4> analyze(const FunctionDecl *Function,
+  /// The solved flow of \p Function (body \p Body), or null when nothing
+  /// is tracked, the body has errors, or the function is over the limits
+  /// (then \p WhySkipped says which). With \p ScopeEnds the replay also
+  /// reports where each local's last reference goes away.
+  std::unique_ptr<FunctionAnalysis> analyze(const FunctionDecl *Function,
                                             const Stmt *Body,
-                                            Skipped *WhySkipped = nullptr);
+                                            Skipped *WhySkipped = nullptr,
+                                            bool ScopeEnds = false);
 
   /// Which fields of `*this` the method \p Function releases, read from
   /// the state at its exit; nullopt when it cannot be analysed.
@@ -99,13 +157,6 @@ public:
                                            const Stmt *Body);
 
 private:
-  /// The CFG and the solved flow for \p Function, or nothing when it is
-  /// not worth or not possible to analyse.
-  struct Solved;
-  std::unique_ptr<Solved> solve(const FunctionDecl *Function,
-                                const Stmt *Body,
-                                Skipped *WhySkipped = nullptr);
-
   const HandleCatalog &Catalog;
   ASTContext &Ctx;
   FlowLimits Limits;

@@ -22,17 +22,19 @@ void HandleTransfer::escapeSources(const Expr *E, FlowState &State,
                                    std::optional<StorageKey> Keep) const {
   int KeepIndex = Keep ? Tracked.indexOf(*Keep) : -1;
   for (unsigned Index : sourcesOf(E))
-    if (static_cast<int>(Index) != KeepIndex)
+    if (static_cast<int>(Index) != KeepIndex) {
+      if (Listener)
+        Listener->escaped(Current, Index, State[Index]);
       State[Index].Bits = Escaped;
+    }
 }
 
 void HandleTransfer::releaseSources(const Expr *E, FlowState &State,
                                     const Expr *Site) const {
   for (unsigned Index : sourcesOf(E)) {
-    VariableState &VS = State[Index];
-    if ((VS.Bits & Inherited) && OnInheritedRelease)
-      OnInheritedRelease(Index);
-    VS.release(Site);
+    if (Listener)
+      Listener->released(Site, Index, State[Index]);
+    State[Index].release(Site);
   }
 }
 
@@ -110,8 +112,7 @@ void HandleTransfer::linkStatus(const VarDecl *StatusVar, const Expr *Value,
 }
 
 void HandleTransfer::applyAssignment(const BinaryOperator *BO,
-                                     FlowState &State,
-                                     OverwriteObserver Observer) const {
+                                     FlowState &State) const {
   std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
   if (Target && Target->Var && Target->Index < 0 && !Target->Field &&
       Target->Var->getType()->isIntegerType())
@@ -135,11 +136,10 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
   if (Index < 0) {
     // `s = (struct conn){0}`, `s = other`: every tracked part is replaced.
     if (Target && Target->Index < 0 && BO->getType()->isRecordType())
-      overwriteParts(BO, *Target, BO->getRHS(), State, Observer);
+      overwriteParts(BO, *Target, BO->getRHS(), State);
     return;
   }
-  if (Observer)
-    Observer(Overwrite{BO, BO, BO->getRHS()}, Index, State[Index]);
+  noteOverwrite(Overwrite{BO, BO, BO->getRHS()}, Index, State);
   State[Index] = stateOfAssignedValue(BO->getRHS());
 }
 
@@ -180,15 +180,14 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
 }
 
 void HandleTransfer::overwriteParts(const Expr *Site, const StorageKey &Whole,
-                                    const Expr *NewValue, FlowState &State,
-                                    OverwriteObserver Observer) const {
+                                    const Expr *NewValue,
+                                    FlowState &State) const {
   llvm::SmallVector<unsigned, 2> Parts;
   Tracked.indexesReachedBy(Whole, Parts);
   for (unsigned Index : Parts) {
     const Expr *Value = initializerOfPart(NewValue, Tracked.key(Index));
-    if (Observer)
-      Observer(Overwrite{Site, Site, Value ? Value : NewValue}, Index,
-               State[Index]);
+    noteOverwrite(Overwrite{Site, Site, Value ? Value : NewValue}, Index,
+                  State);
     State[Index] = Value ? stateOfAssignedValue(Value)
                          : VariableState{Unknown, nullptr, nullptr};
   }
@@ -197,8 +196,7 @@ void HandleTransfer::overwriteParts(const Expr *Site, const StorageKey &Whole,
 void HandleTransfer::applyObjectOverwrite(const CallExpr *Call,
                                           const Expr *Target,
                                           const Expr *NewValue,
-                                          FlowState &State,
-                                          OverwriteObserver Observer) const {
+                                          FlowState &State) const {
   std::optional<StorageKey> Key = storageOf(Target, Ctx);
   if (NewValue)
     escapeSources(NewValue, State, Key);
@@ -210,11 +208,10 @@ void HandleTransfer::applyObjectOverwrite(const CallExpr *Call,
         dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
     if (Key && Key->Index < 0 && NewValue && Method &&
         !Method->isUserProvided() && Target->getType()->isRecordType())
-      overwriteParts(Call, *Key, NewValue, State, Observer);
+      overwriteParts(Call, *Key, NewValue, State);
     return;
   }
-  if (Observer)
-    Observer(Overwrite{Call, Call, NewValue}, Index, State[Index]);
+  noteOverwrite(Overwrite{Call, Call, NewValue}, Index, State);
   State[Index] = NewValue ? stateOfAssignedValue(NewValue)
                           : VariableState{Invalid, nullptr, nullptr};
 }
@@ -249,7 +246,13 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
         Apply(State[Index]);
   };
   if (Method && !Method->isDefined() && Catalog.isReleaseMethod(Method)) {
-    ForEachField([&](VariableState &Field) { Field.release(Call); });
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
+      if (const StorageKey &Key = Tracked.key(Index);
+          Key.Field && Key.Var == Base) {
+        if (Listener)
+          Listener->released(Call, Index, State[Index]);
+        State[Index].release(Call);
+      }
     return;
   }
   const FunctionSummary *Summary = Summaries->summaryOf(Method);
@@ -260,8 +263,11 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
     return;
   }
   auto Apply = [&](const FieldDecl *Field, bool Always) {
-    if (int Index = Tracked.indexOf(StorageKey{Base, -1, Field}); Index >= 0)
+    if (int Index = Tracked.indexOf(StorageKey{Base, -1, Field}); Index >= 0) {
+      if (Listener && Always)
+        Listener->released(Call, Index, State[Index]);
       State[Index].release(Call, Always);
+    }
   };
   for (const FieldDecl *Field : Summary->AlwaysReleased)
     Apply(Field, /*Always=*/true);
@@ -269,8 +275,7 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
     Apply(Field, /*Always=*/false);
 }
 
-void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
-                               OverwriteObserver Observer) const {
+void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   // std::move(fd) forwards fd to whoever consumes the call's value.
   if (forwardedArgument(Call))
     return;
@@ -282,7 +287,7 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     // `sp = std::make_shared<Conn>()` overwrites like `=` on a pointer.
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      applyObjectOverwrite(Op, Op->getArg(0), Op->getArg(1), State, Observer);
+      applyObjectOverwrite(Op, Op->getArg(0), Op->getArg(1), State);
       return;
     }
     // Dereferencing or comparing a smart pointer only reads it.
@@ -307,7 +312,7 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
         Object && storageOf(Object, Ctx)) {
       applyObjectOverwrite(Member, Object,
                            Member->getNumArgs() ? Member->getArg(0) : nullptr,
-                           State, Observer);
+                           State);
       return;
     }
   }
@@ -361,14 +366,16 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
         int Index = Tracked.indexOf(Key);
         if (Index < 0)
           continue;
-        if (Observer)
-          Observer(Overwrite{Args[I], Call, nullptr}, Index, State[Index]);
+        noteOverwrite(Overwrite{Args[I], Call, nullptr}, Index, State);
         State[Index] = VariableState{OpenUnchecked, Call, nullptr};
       }
       continue;
     }
     switch (Role->roleOfArgument(ParamIndex)) {
     case ArgumentRole::Use:
+      if (Listener)
+        for (unsigned Index : sourcesOf(Args[I]))
+          Listener->used(Call, Index, State[Index]);
       break;
     case ArgumentRole::Release:
       releaseSources(Args[I], State, Call);
@@ -381,13 +388,20 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State,
 }
 
 void HandleTransfer::apply(const Stmt *S, FlowState &State,
-                           OverwriteObserver Observer) const {
+                           FlowListener *Listener) const {
   if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
     return;
+  this->Listener = Listener;
+  Current = S;
+  applyStatement(S, State);
+  this->Listener = nullptr;
+  Current = nullptr;
+}
 
+void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
-      applyAssignment(BO, State, Observer);
+      applyAssignment(BO, State);
       return;
     }
     // `fd += 1` leaves a value we do not model.
@@ -409,7 +423,7 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    applyCall(Call, State, Observer);
+    applyCall(Call, State);
     return;
   }
   if (const auto *Delete = dyn_cast<CXXDeleteExpr>(S)) {
@@ -427,8 +441,11 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
       if (Capture.capturesVariable())
         if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           Tracked.indexesReachedBy({Var, -1}, Captured);
-    for (unsigned Index : Captured)
+    for (unsigned Index : Captured) {
+      if (Listener)
+        Listener->escaped(S, Index, State[Index]);
       State[Index].Bits = Escaped;
+    }
     for (const Expr *Init : Lambda->capture_inits())
       escapeSources(Init, State);
     return;
@@ -437,8 +454,11 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
     llvm::SmallVector<unsigned, 2> Captured;
     for (const BlockDecl::Capture &Capture : Block->getBlockDecl()->captures())
       Tracked.indexesReachedBy({Capture.getVariable(), -1}, Captured);
-    for (unsigned Index : Captured)
+    for (unsigned Index : Captured) {
+      if (Listener)
+        Listener->escaped(S, Index, State[Index]);
       State[Index].Bits = Escaped;
+    }
     return;
   }
   // Anything that builds an object or aggregate from the value stores it.

@@ -11,31 +11,15 @@
 #ifndef RESOURCE_TIDY_HANDLETRANSFER_H
 #define RESOURCE_TIDY_HANDLETRANSFER_H
 
+#include "engine/FlowEvents.h"
 #include "engine/FunctionSummaries.h"
 #include "catalog/HandleFamilies.h"
 #include "engine/HandleState.h"
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::resource {
-
-/// Something that replaces the value of a tracked storage.
-struct Overwrite {
-  /// The `=` (BinaryOperator), or the out-argument (`&db`, `fds`) of an
-  /// acquisition call.
-  const Expr *Site;
-  /// The statement-level expression to place a fix before: the assignment
-  /// or the call.
-  const Expr *Root;
-  /// The value stored, for assignments; null for out-parameters.
-  const Expr *NewValue;
-};
-
-/// Called just before an overwrite of tracked storage \p Index takes effect.
-using OverwriteObserver = llvm::function_ref<void(
-    const Overwrite &What, unsigned Index, const VariableState &Before)>;
 
 class HandleTransfer {
 public:
@@ -43,35 +27,35 @@ public:
                  const ASTContext &Ctx, SummaryProvider *Summaries = nullptr)
       : Catalog(Catalog), Tracked(Tracked), Ctx(Ctx), Summaries(Summaries) {}
 
-  /// Applies the effect of \p S to \p State. \p Observer, when given, sees
-  /// every overwrite of tracked storage before it takes effect.
+  /// Applies the effect of \p S to \p State. \p Listener, when given, is
+  /// told of every event before it takes effect (a replay).
   void apply(const Stmt *S, FlowState &State,
-             OverwriteObserver Observer = nullptr) const;
+             FlowListener *Listener = nullptr) const;
 
   /// The state storage has after being assigned \p Value.
   VariableState stateOfAssignedValue(const Expr *Value) const;
 
-  /// When set, receives the index of every storage released while it may
-  /// still hold a value from before the call (confirms sink parameters).
-  llvm::function_ref<void(unsigned Index)> OnInheritedRelease = nullptr;
-
 private:
-  void applyAssignment(const BinaryOperator *BO, FlowState &State,
-                       OverwriteObserver Observer) const;
+  /// apply() once the listener is set up.
+  void applyStatement(const Stmt *S, FlowState &State) const;
+  void applyAssignment(const BinaryOperator *BO, FlowState &State) const;
   void applyDeclaration(const DeclStmt *DS, FlowState &State) const;
-  void applyCall(const CallExpr *Call, FlowState &State,
-                 OverwriteObserver Observer) const;
+  void applyCall(const CallExpr *Call, FlowState &State) const;
   /// `Target = NewValue` through operator= or reset() (NewValue may be null
   /// for a plain reset()).
   void applyObjectOverwrite(const CallExpr *Call, const Expr *Target,
-                            const Expr *NewValue, FlowState &State,
-                            OverwriteObserver Observer) const;
+                            const Expr *NewValue, FlowState &State) const;
 
   /// `Whole = NewValue` on a struct or array whose fields or elements are
   /// tracked: each tracked part gets its part of the new value.
   void overwriteParts(const Expr *Site, const StorageKey &Whole,
-                      const Expr *NewValue, FlowState &State,
-                      OverwriteObserver Observer) const;
+                      const Expr *NewValue, FlowState &State) const;
+  /// Tells the listener, if any, that storage \p Index is overwritten.
+  void noteOverwrite(const Overwrite &What, unsigned Index,
+                     const FlowState &State) const {
+    if (Listener)
+      Listener->overwritten(What, Index, State[Index]);
+  }
 
   /// \p StatusVar now holds \p Value: if that is the status of an
   /// out-parameter acquisition, link the handles it wrote to it.
@@ -96,6 +80,9 @@ private:
   const TrackedStorage &Tracked;
   const ASTContext &Ctx;
   SummaryProvider *Summaries;
+  /// The listener and statement of the apply() under way.
+  mutable FlowListener *Listener = nullptr;
+  mutable const Stmt *Current = nullptr;
 };
 
 } // namespace clang::tidy::resource

@@ -1,6 +1,6 @@
 //===--- ReleaseFixIt.cpp - resource-tidy ---------------------------------===//
 
-#include "report/ReleaseFixIt.h"
+#include "common/ReleaseFixIt.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

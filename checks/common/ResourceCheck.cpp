@@ -1,0 +1,164 @@
+//===--- ResourceCheck.cpp - resource-tidy --------------------------------===//
+
+#include "common/ResourceCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::resource {
+
+namespace {
+
+constexpr unsigned DefaultMaxAnalysisCost = 2'000'000;
+
+/// Options.get<bool> is not exported by clang-tidy: parse it here.
+std::optional<bool> parseBool(StringRef Value) {
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  return std::nullopt;
+}
+
+} // namespace
+
+ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  SessionOptions Shared;
+  CatalogOptions Defaults;
+  CatalogOptions &Config = Shared.Catalog;
+  auto Read = [&](StringRef Option, const std::string &Default) {
+    return Options.getLocalOrGlobal(Option, Default).str();
+  };
+  Config.BuiltinFamilies = Read("BuiltinFamilies", Defaults.BuiltinFamilies);
+  Config.Families = Read("Families", Defaults.Families);
+  Config.UseFunctions = Read("UseFunctions", Defaults.UseFunctions);
+  Config.SinkFunctions = Read("SinkFunctions", Defaults.SinkFunctions);
+  Config.ReleaseMethods = Read("ReleaseMethods", Defaults.ReleaseMethods);
+  Config.DeferredDeleteMethods =
+      Read("DeferredDeleteMethods", Defaults.DeferredDeleteMethods);
+  Config.ConnectionClasses =
+      Read("ConnectionClasses", Defaults.ConnectionClasses);
+  Config.ValueHandleClasses =
+      Read("ValueHandleClasses", Defaults.ValueHandleClasses);
+  Config.NoReturnFunctions =
+      Read("NoReturnFunctions", Defaults.NoReturnFunctions);
+  Shared.Limits.MaxStatementsTimesVariables =
+      Options.getLocalOrGlobal("MaxAnalysisCost", DefaultMaxAnalysisCost);
+
+  auto ReadBool = [&](StringRef Option, bool Default) {
+    std::string Value = Read(Option, Default ? "true" : "false");
+    std::optional<bool> Parsed = parseBool(Value);
+    if (!Parsed)
+      configurationDiag("invalid configuration value '%0' for option "
+                        "'%1.%2'; expected a bool")
+          << Value << Name << Option;
+    return Parsed.value_or(Default);
+  };
+  Config.SharedPointerConnections =
+      ReadBool("SharedPointerConnections", false);
+  ReportSkippedFunctions = ReadBool("ReportSkippedFunctions", false);
+
+  std::string Persistent = Read("PersistentStorage", "all");
+  if (Persistent == "fields")
+    Shared.Persistent = PersistentStorageMode::Fields;
+  else if (Persistent == "none")
+    Shared.Persistent = PersistentStorageMode::None;
+  else if (Persistent != "all")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.PersistentStorage'; expected 'all', 'fields' or "
+                      "'none'")
+        << Persistent << Name;
+
+  Session = AnalysisSession::get(
+      Context, Shared,
+      [&](StringRef Option, StringRef Entry, StringRef Reason) {
+        configurationDiag("invalid entry '%0' in option '%1.%2': %3; the "
+                          "entry is ignored")
+            << Entry << Name << Option << Reason;
+      });
+}
+
+void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  const SessionOptions &Shared = Session->options();
+  const CatalogOptions &Config = Shared.Catalog;
+  Options.store(Opts, "MaxAnalysisCost",
+                Shared.Limits.MaxStatementsTimesVariables);
+  Options.store(Opts, "ReportSkippedFunctions",
+                ReportSkippedFunctions ? "true" : "false");
+  Options.store(Opts, "PersistentStorage",
+                Shared.Persistent == PersistentStorageMode::All ? "all"
+                : Shared.Persistent == PersistentStorageMode::Fields
+                    ? "fields"
+                    : "none");
+  Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
+  Options.store(Opts, "Families", Config.Families);
+  Options.store(Opts, "UseFunctions", Config.UseFunctions);
+  Options.store(Opts, "SinkFunctions", Config.SinkFunctions);
+  Options.store(Opts, "ReleaseMethods", Config.ReleaseMethods);
+  Options.store(Opts, "DeferredDeleteMethods", Config.DeferredDeleteMethods);
+  Options.store(Opts, "ConnectionClasses", Config.ConnectionClasses);
+  Options.store(Opts, "ValueHandleClasses", Config.ValueHandleClasses);
+  Options.store(Opts, "NoReturnFunctions", Config.NoReturnFunctions);
+  Options.store(Opts, "SharedPointerConnections",
+                Config.SharedPointerConnections ? "true" : "false");
+}
+
+void ResourceCheck::registerMatchers(MatchFinder *Finder) {
+  // Every function definition outside system headers. Whether it is worth
+  // a CFG is decided by the engine's pre-pass (TrackedStorage), one tight
+  // walk of the body: cheaper than a hasDescendant matcher, and needs no
+  // parent map, which is costly on large translation units.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
+}
+
+void ResourceCheck::registerPPCallbacks(const SourceManager &SM,
+                                        Preprocessor *PP,
+                                        Preprocessor *ModuleExpanderPP) {
+  Session->attachTo(*PP);
+}
+
+void ResourceCheck::onStartOfTranslationUnit() {
+  Analysed.clear();
+  Session->startTranslationUnit();
+  startTranslationUnit();
+}
+
+void ResourceCheck::onEndOfTranslationUnit() {
+  Session->endTranslationUnit();
+}
+
+void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Function || !Analysed.insert(Function).second)
+    return;
+  // Dependent code is analysed through its instantiations instead.
+  if (Function->isDependentContext() || Function->isInvalidDecl())
+    return;
+  // Compiler-written members (an aggregate's implicit or defaulted copy
+  // assignment) have no code the user could fix.
+  if (Function->isImplicit() || Function->isDefaulted())
+    return;
+  if (Result.SourceManager->isInSystemHeader(Function->getLocation()) ||
+      !Function->getBody())
+    return;
+
+  HandleFlowAnalysis::Skipped WhySkipped = HandleFlowAnalysis::Skipped::No;
+  const FunctionAnalysis *Analysis =
+      Session->analyze(*Function, *Result.Context, &WhySkipped);
+  if (ReportSkippedFunctions && WhySkipped != HandleFlowAnalysis::Skipped::No)
+    diag(Function->getLocation(),
+         "function %0 was not analysed: %select{it is larger than "
+         "MaxAnalysisCost allows|its body contains errors}1")
+        << Function
+        << (WhySkipped == HandleFlowAnalysis::Skipped::HasErrors ? 1 : 0);
+  if (Analysis)
+    checkFunction(*Analysis, *Result.Context);
+}
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,54 @@
+//===--- ResourceCheck.h - resource-tidy ----------------------------------===//
+//
+// The base of every resource-* check: reads the options the family shares
+// (with getLocalOrGlobal, so one CheckOptions entry serves all checks),
+// joins the translation unit's AnalysisSession, and hands each analysed
+// function to the check's rule. A check only adds its rule and messages.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_RESOURCECHECK_H
+#define RESOURCE_TIDY_RESOURCECHECK_H
+
+#include "ClangTidyCheck.h"
+#include "engine/AnalysisSession.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
+
+namespace clang::tidy::resource {
+
+class ResourceCheck : public ClangTidyCheck {
+public:
+  ResourceCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+protected:
+  /// Runs the check's rule over one function's solved flow.
+  virtual void checkFunction(const FunctionAnalysis &Analysis,
+                             ASTContext &Ctx) = 0;
+  /// Called once per translation unit, before any function.
+  virtual void startTranslationUnit() {}
+
+  AnalysisSession &session() { return *Session; }
+  const HandleCatalog &catalog() const { return Session->catalog(); }
+
+private:
+  std::shared_ptr<AnalysisSession> Session;
+  /// Debugging aid: say which functions were skipped and why.
+  bool ReportSkippedFunctions = false;
+  /// Functions already analysed in this TU.
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Analysed;
+};
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_RESOURCECHECK_H

@@ -1,0 +1,129 @@
+//===--- AnalysisSession.cpp - resource-tidy ------------------------------===//
+
+#include "engine/AnalysisSession.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Lex/Preprocessor.h"
+#include <map>
+#include <mutex>
+
+namespace clang::tidy::resource {
+
+std::string SessionOptions::key() const {
+  std::string Key;
+  for (const std::string *Part :
+       {&Catalog.BuiltinFamilies, &Catalog.Families, &Catalog.UseFunctions,
+        &Catalog.SinkFunctions, &Catalog.ReleaseMethods,
+        &Catalog.DeferredDeleteMethods, &Catalog.ConnectionClasses,
+        &Catalog.ValueHandleClasses, &Catalog.NoReturnFunctions})
+    Key += *Part + '\x1f';
+  Key += Catalog.SharedPointerConnections ? '1' : '0';
+  Key += std::to_string(Limits.MaxStatementsTimesVariables);
+  Key += std::to_string(static_cast<int>(Persistent));
+  return Key;
+}
+
+std::shared_ptr<AnalysisSession>
+AnalysisSession::get(const void *Owner, const SessionOptions &Options,
+                     OptionProblemHandler Report) {
+  // clangd builds ASTs on several threads, each with its own checks.
+  static std::mutex Lock;
+  static std::map<std::pair<const void *, std::string>,
+                  std::weak_ptr<AnalysisSession>>
+      Sessions;
+  std::lock_guard<std::mutex> Guard(Lock);
+  // Forget sessions whose checks are gone.
+  for (auto It = Sessions.begin(); It != Sessions.end();)
+    It = It->second.expired() ? Sessions.erase(It) : std::next(It);
+  auto &Slot = Sessions[{Owner, Options.key()}];
+  if (std::shared_ptr<AnalysisSession> Existing = Slot.lock())
+    return Existing;
+  std::shared_ptr<AnalysisSession> Created(
+      new AnalysisSession(Options, buildCatalog(Options.Catalog, Report)));
+  Slot = Created;
+  return Created;
+}
+
+void AnalysisSession::attachTo(Preprocessor &PP) {
+  if (Attached == &PP)
+    return;
+  Attached = &PP;
+  // Called before parsing starts, in clang-tidy and in clangd alike.
+  CompileErrors.attach(PP.getDiagnostics());
+}
+
+void AnalysisSession::startTranslationUnit() {
+  // The first check to start the TU resets; by then nothing was computed.
+  LastFunction = nullptr;
+  LastAnalysis.reset();
+  Summaries.reset();
+  Holders.reset();
+  CurrentContext = nullptr;
+}
+
+void AnalysisSession::endTranslationUnit() {
+  if (!Attached)
+    return;
+  CompileErrors.detach();
+  Attached = nullptr;
+  LastFunction = nullptr;
+  LastAnalysis.reset();
+}
+
+bool AnalysisSession::hasCompileErrors(const FunctionDecl &Function) {
+  const Stmt *Body = Function.getBody();
+  return Body && CurrentContext &&
+         CompileErrors.touches(
+             SourceRange(Function.getBeginLoc(), Body->getEndLoc()),
+             CurrentContext->getSourceManager());
+}
+
+const HandleHolders *AnalysisSession::holders() {
+  if (Options.Persistent == PersistentStorageMode::None || !CurrentContext)
+    return nullptr;
+  if (!Holders)
+    Holders = HandleHolders::collect(
+        *CurrentContext, Catalog,
+        [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
+  return &*Holders;
+}
+
+const FunctionAnalysis *
+AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
+                         HandleFlowAnalysis::Skipped *WhySkipped) {
+  if (LastFunction == &Function && CurrentContext == &Ctx) {
+    if (WhySkipped)
+      *WhySkipped = LastSkipped;
+    return LastAnalysis.get();
+  }
+  // Matching runs on the complete AST: the whole TU's evidence of which
+  // fields and globals hold handles can be gathered once, on first need.
+  CurrentContext = &Ctx;
+  TrackingPolicy Policy;
+  Policy.Mode = Options.Persistent;
+  Policy.Holders = Holders ? &*Holders : nullptr;
+  Policy.GetHolders = HoldersOnDemand;
+  if (!Summaries)
+    Summaries.emplace(Catalog, Ctx, Options.Limits, TrackingPolicy{},
+                      [this](const FunctionDecl *F) {
+                        return hasCompileErrors(*F);
+                      });
+  Summaries->setPolicy(Policy);
+
+  LastFunction = &Function;
+  LastAnalysis.reset();
+  LastSkipped = HandleFlowAnalysis::Skipped::No;
+  // The parser may have dropped statements of a function with errors.
+  if (hasCompileErrors(Function)) {
+    LastSkipped = HandleFlowAnalysis::Skipped::HasErrors;
+  } else {
+    HandleFlowAnalysis Analysis(Catalog, Ctx, Options.Limits, Policy,
+                                &*Summaries);
+    LastAnalysis = Analysis.analyze(&Function, Function.getBody(),
+                                    &LastSkipped, ScopeEnds);
+  }
+  if (WhySkipped)
+    *WhySkipped = LastSkipped;
+  return LastAnalysis.get();
+}
+
+} // namespace clang::tidy::resource

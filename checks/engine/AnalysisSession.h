@@ -1,0 +1,109 @@
+//===--- AnalysisSession.h - resource-tidy --------------------------------===//
+//
+// What every enabled resource-* check shares in one translation unit: the
+// catalog (built once from the family's options), the compiler's error
+// log (attached once), the TU-wide evidence of which fields and globals
+// hold handles, the helpers' summaries, and the solved flow of the function
+// being checked. clang-tidy creates each check on its own; the first one
+// to ask creates the session and the others with the same options join it,
+// so a second check costs its rule, not a second analysis.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_ANALYSISSESSION_H
+#define RESOURCE_TIDY_ANALYSISSESSION_H
+
+#include "catalog/CatalogOptions.h"
+#include "catalog/HandleFamilies.h"
+#include "engine/CompileErrors.h"
+#include "engine/HandleFlow.h"
+#include "engine/HandleHolders.h"
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
+namespace clang::tidy::resource {
+
+/// The options every resource-* check reads the same way (with
+/// getLocalOrGlobal): they decide what the session computes.
+struct SessionOptions {
+  CatalogOptions Catalog;
+  FlowLimits Limits;
+  PersistentStorageMode Persistent = PersistentStorageMode::All;
+
+  /// A string that differs whenever the options differ.
+  std::string key() const;
+};
+
+class AnalysisSession {
+public:
+  /// The session for checks of \p Owner (the ClangTidyContext) with
+  /// \p Options, created on first use. Malformed option entries are passed
+  /// to \p Report once, by the check that creates the session.
+  static std::shared_ptr<AnalysisSession> get(const void *Owner,
+                                              const SessionOptions &Options,
+                                              OptionProblemHandler Report);
+
+  const HandleCatalog &catalog() const { return Catalog; }
+  const SessionOptions &options() const { return Options; }
+
+  /// A check whose rule needs lastReferenceGone events asks for them before
+  /// any translation unit is analysed.
+  void requireScopeEnds() { ScopeEnds = true; }
+
+  /// Per translation unit; every check forwards its own calls, repeated
+  /// calls do nothing more.
+  void attachTo(Preprocessor &PP);
+  void startTranslationUnit();
+  void endTranslationUnit();
+
+  /// Whether the compiler reported an error in \p Function (or a fatal one
+  /// before it): the parser may have dropped some of its statements.
+  bool hasCompileErrors(const FunctionDecl &Function);
+
+  /// The solved flow of \p Function, shared by the checks that ask next
+  /// for the same function; null when there is nothing to analyse (then
+  /// \p WhySkipped says why, if it was skipped).
+  const FunctionAnalysis *analyze(const FunctionDecl &Function,
+                                  ASTContext &Ctx,
+                                  HandleFlowAnalysis::Skipped *WhySkipped);
+
+  /// Which fields and globals hold handles in the current TU (built on
+  /// first need); null when persistent storage is not tracked.
+  const HandleHolders *holders();
+  /// The evidence if some analysis of this TU needed it already, or null.
+  const HandleHolders *holdersIfBuilt() const {
+    return Holders ? &*Holders : nullptr;
+  }
+
+private:
+  AnalysisSession(SessionOptions Options, HandleCatalog Catalog)
+      : Options(std::move(Options)), Catalog(std::move(Catalog)),
+        HoldersOnDemand([this] { return holders(); }) {}
+
+  SessionOptions Options;
+  HandleCatalog Catalog;
+  bool ScopeEnds = false;
+  CompileErrorLog CompileErrors;
+  Preprocessor *Attached = nullptr;
+  ASTContext *CurrentContext = nullptr;
+  std::optional<HandleHolders> Holders;
+  /// Builds Holders the first time an analysis needs it (policies refer
+  /// to it, so it lives as long as the session).
+  std::function<const HandleHolders *()> HoldersOnDemand;
+  std::optional<MethodSummaries> Summaries;
+  /// The last function analysed, and its result (the checks' callbacks for
+  /// one function come one after the other).
+  const FunctionDecl *LastFunction = nullptr;
+  std::unique_ptr<FunctionAnalysis> LastAnalysis;
+  HandleFlowAnalysis::Skipped LastSkipped = HandleFlowAnalysis::Skipped::No;
+};
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_ANALYSISSESSION_H

@@ -1,0 +1,102 @@
+//===--- ReassignmentRule.cpp - resource-tidy -----------------------------===//
+
+#include "unclosed-reassignment/ReassignmentRule.h"
+#include "engine/HandleExprs.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::resource {
+
+bool ReassignmentRule::losesInheritedHandle(const Overwrite &What,
+                                            const StorageKey &Key) const {
+  if (!Analysis.canInherit(Key))
+    return false;
+  // A fresh handle stored over one from an earlier call (the reconnect()
+  // bug), including through an out-parameter.
+  if (!What.NewValue || asAcquisition(What.NewValue, Analysis.catalog()))
+    return true;
+  // An assignment operator replacing a handle field must release it.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Analysis.function()))
+    return Method->isCopyAssignmentOperator() ||
+           Method->isMoveAssignmentOperator();
+  // Other values (`conn_ = nullptr`, `out->stream = stderr`) are mostly
+  // hand-overs and resets of storage whose handle went elsewhere.
+  return false;
+}
+
+void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
+                                   const VariableState &Before) {
+  if (!(Before.Bits & LeakableStates))
+    return;
+  const TrackedStorage &Tracked = Analysis.tracked();
+  const StorageKey &Key = Tracked.key(Index);
+  // `fd = f(fd)` hands the old value to f: not a loss.
+  if (mentionsVariable(What.NewValue, Key.Var))
+    return;
+  if (!(Before.Bits & OpenStates) && !losesInheritedHandle(What, Key))
+    return;
+  LeakFinding Finding;
+  Finding.What = What;
+  Finding.Storage = Key;
+  if (Key.Var && !Key.Field)
+    Finding.SinkFamily = Tracked.sinkFamily(Key.Var);
+  Finding.Bits = Before.Bits;
+  Finding.AcquiredAt = Before.AcquiredAt;
+  if (Before.Bits & Released)
+    Finding.ReleasedAt = Before.ReleasedAt;
+  Findings.push_back(Finding);
+  Context.push_back({Index, Analysis.replayBlock()});
+}
+
+void ReassignmentRule::released(const Expr *, unsigned Index,
+                                const VariableState &Before) {
+  if (Before.Bits & Inherited)
+    ReleasedInherited.insert(Index);
+}
+
+void ReassignmentRule::explain(LeakFinding &Finding, unsigned Index,
+                               const CFGBlock &Block) const {
+  const SourceManager &SM = Analysis.context().getSourceManager();
+  if (Finding.AcquiredAt) {
+    const Expr *OwnAcquisition = Finding.What.NewValue
+                                     ? stripValueWrappers(Finding.What.NewValue)
+                                     : Finding.What.Root;
+    Finding.AcquiredInEarlierIteration =
+        Finding.AcquiredAt == OwnAcquisition ||
+        !SM.isBeforeInTranslationUnit(Finding.AcquiredAt->getBeginLoc(),
+                                      Finding.What.Root->getBeginLoc());
+  }
+  // The branch note explains which path skipped the close: only meaningful
+  // when some other path did close (or hand over) the handle.
+  if (!Finding.isDefinite() && (Finding.Bits & (Released | Escaped)))
+    Finding.Skipped = Analysis.explainSkippedRelease(Index, Block);
+}
+
+llvm::SmallVector<LeakFinding, 4> ReassignmentRule::run() {
+  Analysis.replay(*this);
+  const TrackedStorage &Tracked = Analysis.tracked();
+  llvm::SmallVector<LeakFinding, 4> Kept;
+  for (unsigned I = 0; I < Findings.size(); ++I) {
+    unsigned Index = Context[I].first;
+    const StorageKey &Key = Tracked.key(Index);
+    bool UnconfirmedSink = Key.Var && !Key.Field &&
+                           Tracked.isSinkParameter(Key.Var) &&
+                           !ReleasedInherited.count(Index);
+    if (UnconfirmedSink) {
+      // Not a sink after all: the caller's value is just unknown.
+      Findings[I].Bits &= ~Inherited;
+      if (!(Findings[I].Bits & OpenStates))
+        continue;
+    }
+    // `session() { g = socket(...); ...; close(g); }` run again finds g
+    // closed.
+    if (Findings[I].isInheritedOnly() &&
+        Analysis.closesWhatItStores(Findings[I].Storage))
+      continue;
+    explain(Findings[I], Index, *Context[I].second);
+    Kept.push_back(Findings[I]);
+  }
+  return Kept;
+}
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,83 @@
+//===--- ReassignmentRule.h - resource-tidy -------------------------------===//
+//
+// The rule of resource-unclosed-reassignment over the engine's events: an
+// overwrite of storage that may still hold an open handle loses it. Storage
+// that may only hold a handle from an earlier call (a member, a global, the
+// caller's struct) is reported only when the function can run again and
+// stores a fresh handle there; a by-value parameter counts as the caller's
+// handle only if some release in the function can see it (an owning sink).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_REASSIGNMENTRULE_H
+#define RESOURCE_TIDY_REASSIGNMENTRULE_H
+
+#include "engine/FlowEvents.h"
+#include "engine/HandleFlow.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::resource {
+
+/// An assignment that may overwrite an open handle, with the evidence the
+/// check needs to explain it.
+struct LeakFinding {
+  /// The assignment or out-parameter acquisition that loses the handle.
+  Overwrite What = {nullptr, nullptr, nullptr};
+  /// The storage overwritten.
+  StorageKey Storage;
+  /// Every state the variable may be in just before the assignment.
+  HandleStateSet Bits = 0;
+  /// An acquisition whose handle may still be held there.
+  const Expr *AcquiredAt = nullptr;
+  /// True when that acquisition reaches the assignment only through a loop
+  /// back edge (the handle comes from an earlier iteration).
+  bool AcquiredInEarlierIteration = false;
+  /// A release on some other path, when there is one.
+  const Expr *ReleasedAt = nullptr;
+  /// The branch on whose outcome the handle stays open, if found.
+  SkippedRelease Skipped;
+  /// For a sink parameter: the family this function releases it as.
+  const HandleFamily *SinkFamily = nullptr;
+
+  /// Open on every path (or open unless the acquisition failed).
+  bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
+  /// The only open handle it may hold comes from before this call.
+  bool isInheritedOnly() const { return !(Bits & OpenStates); }
+};
+
+/// Collects the overwrites of one function that lose a handle.
+class ReassignmentRule : public FlowListener {
+public:
+  explicit ReassignmentRule(const FunctionAnalysis &Analysis)
+      : Analysis(Analysis) {}
+
+  /// Replays the function and returns its findings, explained, in the
+  /// order of the replay (findings of one site are adjacent).
+  llvm::SmallVector<LeakFinding, 4> run();
+
+  void overwritten(const Overwrite &What, unsigned Index,
+                   const VariableState &Before) override;
+  void released(const Expr *Site, unsigned Index,
+                const VariableState &Before) override;
+
+private:
+  /// Whether overwriting storage that may only hold an earlier call's
+  /// handle with this value is worth reporting.
+  bool losesInheritedHandle(const Overwrite &What,
+                            const StorageKey &Key) const;
+  void explain(LeakFinding &Finding, unsigned Index,
+               const CFGBlock &Block) const;
+
+  const FunctionAnalysis &Analysis;
+  llvm::SmallVector<LeakFinding, 4> Findings;
+  /// Per finding: its storage's index and the block of the overwrite.
+  llvm::SmallVector<std::pair<unsigned, const CFGBlock *>, 4> Context;
+  /// Storage released while it may hold the caller's value: confirms that
+  /// a by-value parameter is an owning sink.
+  llvm::SmallDenseSet<unsigned, 4> ReleasedInherited;
+};
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_REASSIGNMENTRULE_H
