@@ -54,7 +54,7 @@ install_missing() {
   command -v npm >/dev/null || wanted+=(npm)
   for version in "$@"; do
     wanted+=("clang-tidy-$version" "clang-$version" "libclang-$version-dev"
-      "llvm-$version-dev" "llvm-$version-tools")
+      "llvm-$version-dev" "llvm-$version-tools" "clang-format-$version")
   done
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" ||

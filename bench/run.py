@@ -3,7 +3,8 @@
 
   bench/run.py [--runs N] [--project CHECKOUT --build-dir DIR] [--max-tus N]
 
-Runs clang-tidy with resource-unclosed-reassignment and, interleaved on the
+Runs clang-tidy with the resource checks (--checks, all of them by default:
+they share one analysis per translation unit) and, interleaved on the
 same inputs, the same clang-tidy with only a trivial check
 (-*,misc-unused-parameters). Reports the median wall time of N runs, the
 ratio, and peak memory (max RSS of the clang-tidy process, from wait4) for:
@@ -27,7 +28,6 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRIVIAL = "-*,misc-unused-parameters"
-OURS = "-*,resource-unclosed-reassignment"
 
 
 def measure(cmd):
@@ -65,7 +65,7 @@ class Bench:
             t, m = measure(make_cmd(TRIVIAL))
             base_t.append(t)
             base_m.append(m)
-            t, m = measure(make_cmd(OURS))
+            t, m = measure(make_cmd("-*," + self.args.checks))
             ours_t.append(t)
             ours_m.append(m)
         row = {
@@ -122,6 +122,8 @@ def main():
     parser.add_argument("--clang-tidy",
                         default="/usr/lib/llvm-22/bin/clang-tidy")
     parser.add_argument("--json")
+    parser.add_argument("--checks", default="resource-*",
+                        help="the checks measured (clang-tidy's glob syntax)")
     args = parser.parse_args()
     if not os.path.exists(args.plugin):
         sys.exit(f"error: build the plugin first ({args.plugin} is missing)")

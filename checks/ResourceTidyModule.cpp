@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "engine/LLVMCompat.h"
+#include "leaked-handle/LeakedHandleCheck.h"
 #include "unclosed-reassignment/UnclosedReassignmentCheck.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/raw_ostream.h"
@@ -17,6 +18,7 @@ namespace clang::tidy::resource {
 class ResourceTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<LeakedHandleCheck>("resource-leaked-handle");
     Factories.registerCheck<UnclosedReassignmentCheck>(
         "resource-unclosed-reassignment");
   }
@@ -29,8 +31,8 @@ static unsigned hostMajorVersion() {
   size_t At = Version.find("version ");
   if (At == std::string::npos)
     return 0;
-  return static_cast<unsigned>(std::strtoul(Version.c_str() + At + 8,
-                                            nullptr, 10));
+  return static_cast<unsigned>(
+      std::strtoul(Version.c_str() + At + 8, nullptr, 10));
 }
 
 /// A plugin built for another LLVM registers nothing and every check is

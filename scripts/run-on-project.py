@@ -26,7 +26,7 @@ import time
 
 SOURCE_EXT = (".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx")
 CRASH = re.compile(r"Stack dump|PLEASE submit a bug report|Segmentation fault")
-REPORT = re.compile(r"warning: .*\[resource-unclosed-reassignment\]$")
+REPORT = re.compile(r"warning: .*\[(resource-[\w-]+)\]$")
 
 
 def count_lines(root, exclude):
@@ -56,6 +56,8 @@ def main():
                         default="/usr/lib/llvm-22/bin/clang-tidy")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--name")
+    parser.add_argument("--checks", default="resource-*",
+                        help="the checks to run (clang-tidy's glob syntax)")
     parser.add_argument("--reports")
     args = parser.parse_args()
 
@@ -69,7 +71,7 @@ def main():
     def run(path):
         proc = subprocess.run(
             [args.clang_tidy, f"--load={args.plugin}",
-             "--checks=-*,resource-unclosed-reassignment", "--quiet",
+             f"--checks=-*,{args.checks}", "--quiet",
              "-p", args.build_dir, path],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             errors="replace")

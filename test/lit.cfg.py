@@ -42,6 +42,8 @@ config.substitutions.append(("%plugin", shlex.quote(config.resource_tidy_plugin)
 config.substitutions.append(("%resource_tidy", shlex.quote(os.path.normpath(
     os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin",
                  "resource-tidy")))))
+config.substitutions.append(("%clang_format", shlex.quote(os.path.join(
+    os.path.dirname(config.clang_tidy), "clang-format"))))
 config.substitutions.append(("%clang", shlex.quote(config.clang)))
 config.substitutions.append(("%FileCheck", shlex.quote(config.filecheck)))
 # `not` (inverts an exit status) sits next to FileCheck in every LLVM.

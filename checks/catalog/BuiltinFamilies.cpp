@@ -56,6 +56,9 @@ struct FamilySpec {
 
 using IVK = InvalidValueKind;
 
+// The tables are laid out by hand, one entry per line where it reads
+// best.
+// clang-format off
 // close(-1) fails with EBADF and does no harm, so an unchecked descriptor can
 // be closed without a guard.
 const FamilySpec PosixDescriptor = {
@@ -455,6 +458,7 @@ const FamilySpec *const AllFamilies[] = {
     &LibeventEvent,    &SshSession,         &Ssh2Session,
     &WinsockSocket,    &WindowsHandle,
 };
+// clang-format on
 
 } // namespace
 
@@ -482,10 +486,9 @@ HandleCatalog::builtin(llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
     const HandleFamily *Family = Catalog.addFamily(Spec->Family);
     for (const AcquireSpec &Acquire : Spec->Acquires)
       Catalog
-          .addAcquire(Acquire.Name, Family,
-                      Acquire.Noun ? Acquire.Noun : Spec->Noun,
-                      Acquire.OutParam, Acquire.OutCount,
-                      Acquire.WhenReturnType)
+          .addAcquire(
+              Acquire.Name, Family, Acquire.Noun ? Acquire.Noun : Spec->Noun,
+              Acquire.OutParam, Acquire.OutCount, Acquire.WhenReturnType)
           .ZeroStatusMeansAcquired = Acquire.ZeroStatusMeansAcquired;
     for (const char *Name : Spec->Releases)
       Catalog.addRelease(Name, 0, Family);

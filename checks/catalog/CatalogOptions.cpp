@@ -20,9 +20,8 @@ bool isValidName(llvm::StringRef Name) {
   Name.split(Parts, "::");
   return llvm::all_of(Parts, [](llvm::StringRef Part) {
     return !Part.empty() && !llvm::isDigit(Part.front()) &&
-           llvm::all_of(Part, [](char C) {
-             return llvm::isAlnum(C) || C == '_';
-           });
+           llvm::all_of(Part,
+                        [](char C) { return llvm::isAlnum(C) || C == '_'; });
   });
 }
 
@@ -137,8 +136,8 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
       if (!Name)
         return false;
       if (!Name->Index) {
-        Why = ("returns-argument needs the argument's index, as in '" +
-               Value + "@0'")
+        Why = ("returns-argument needs the argument's index, as in '" + Value +
+               "@0'")
                   .str();
         return false;
       }

@@ -89,7 +89,8 @@ bool HandleCatalog::isReleaseMethod(const CXXMethodDecl *Method) const {
   if (llvm::is_contained(ReleaseMethods, Name) ||
       llvm::is_contained(DeferredDeleteMethods, Name))
     return true;
-  auto It = ConnectionClasses.find(Method->getParent()->getQualifiedNameAsString());
+  auto It =
+      ConnectionClasses.find(Method->getParent()->getQualifiedNameAsString());
   return It != ConnectionClasses.end() && llvm::is_contained(It->second, Name);
 }
 
@@ -107,8 +108,7 @@ const FunctionRole *HandleCatalog::roleOfNew(const CXXNewExpr *New) const {
   return classRole(New->getAllocatedType()->getAsCXXRecordDecl());
 }
 
-const FunctionRole *
-HandleCatalog::classRole(const CXXRecordDecl *Class) const {
+const FunctionRole *HandleCatalog::classRole(const CXXRecordDecl *Class) const {
   if (!Class || !Class->hasDefinition())
     return nullptr;
   Class = Class->getDefinition();
@@ -170,8 +170,7 @@ void HandleCatalog::addValueHandleClass(llvm::StringRef QualifiedName) {
 
 /// T when \p Class is std::shared_ptr<T>, else null.
 static const CXXRecordDecl *sharedPointee(const CXXRecordDecl *Class) {
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Class);
   if (!Spec || Spec->getName() != "shared_ptr" ||
       !Spec->getDeclContext()->isStdNamespace() ||
       Spec->getTemplateArgs().size() < 1 ||
@@ -208,8 +207,7 @@ const FunctionRole *HandleCatalog::objectStorageRole(QualType T) const {
     Family = std::make_unique<HandleFamily>();
     Family->Id = "value:" + Class->getQualifiedNameAsString();
     Family->ReleaseMethod = releaseMethodOf(Class);
-    auto Configured =
-        ConnectionClasses.find(Class->getQualifiedNameAsString());
+    auto Configured = ConnectionClasses.find(Class->getQualifiedNameAsString());
     if (Configured != ConnectionClasses.end())
       Family->ReleaseMethod = findMethod(Class, Configured->second);
     Family->ObjectAccess = ".";

@@ -1,10 +1,10 @@
 //===--- HandleFamilies.cpp - resource-tidy -------------------------------===//
 
 #include "catalog/HandleFamilies.h"
-#include "clang/AST/Expr.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include "clang/AST/TypeLoc.h"
 
@@ -116,8 +116,7 @@ const Expr *HandleCatalog::returnedArgument(const CallExpr *Call) const {
 
 const FunctionRole *HandleCatalog::roleOf(llvm::StringRef Name) const {
   auto It = Roles.find(Name);
-  return It == Roles.end() || It->second.empty() ? nullptr
-                                                 : &It->second.back();
+  return It == Roles.end() || It->second.empty() ? nullptr : &It->second.back();
 }
 
 /// True when \p FD is a free function the catalog may describe by its plain

@@ -23,7 +23,7 @@ struct StatementSite {
 
 /// The statement whose only job is the assignment, or nullopt if the
 /// assignment is part of a larger expression or a condition.
-std::optional<StatementSite> findStatementSite(const Expr &Root,
+std::optional<StatementSite> findStatementSite(const Stmt &Root,
                                                const ParentMap &Parents) {
   const Stmt *Current = &Root;
   while (true) {
@@ -175,8 +175,8 @@ bool isAccessibleFrom(const CXXMethodDecl &Member, const CXXRecordDecl &Class,
   if (Member.getAccess() == AS_public || Member.getAccess() == AS_none)
     return true;
   const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
-  return Method && Method->getParent()->getCanonicalDecl() ==
-                       Class.getCanonicalDecl();
+  return Method &&
+         Method->getParent()->getCanonicalDecl() == Class.getCanonicalDecl();
 }
 
 /// True when `Object->Method(); delete Object;` can be written in
@@ -205,7 +205,8 @@ bool canDeleteObject(QualType Type, llvm::StringRef Method,
         return !Found->isDeleted() && isAccessibleFrom(*Found, *Each, Function);
     if (Each->hasDefinition())
       for (const CXXBaseSpecifier &Base : Each->getDefinition()->bases())
-        if (const CXXRecordDecl *BaseDecl = Base.getType()->getAsCXXRecordDecl())
+        if (const CXXRecordDecl *BaseDecl =
+                Base.getType()->getAsCXXRecordDecl())
           if (BaseDecl->hasDefinition()) {
             // A private base's members are out of reach from outside.
             if (Base.getAccessSpecifier() != AS_public &&
@@ -274,9 +275,8 @@ std::optional<std::string> releaseStatement(llvm::StringRef Release,
   if (!Action.NeedsGuard)
     return llvm::join(Parts, Separator);
   // Behind a guard, several statements need braces.
-  std::string Call = Parts.size() == 1
-                         ? Parts.front()
-                         : "{ " + llvm::join(Parts, " ") + " }";
+  std::string Call =
+      Parts.size() == 1 ? Parts.front() : "{ " + llvm::join(Parts, " ") + " }";
   std::string Test;
   switch (Action.Family->Invalid) {
   case InvalidValueKind::NegativeInteger:
@@ -297,10 +297,91 @@ std::optional<std::string> releaseStatement(llvm::StringRef Release,
   return "if (" + Test + ") " + Call;
 }
 
+/// The statements releasing each of \p Releases at \p Use, joined by
+/// \p Separator, or nullopt when one of them cannot be written there.
+std::optional<llvm::SmallVector<std::string, 2>>
+releaseStatements(llvm::ArrayRef<ReleaseAction> Releases,
+                  llvm::StringRef Separator, SourceLocation Use,
+                  const FunctionDecl &Function, ASTContext &Ctx,
+                  UnfitReleaseHandler OnUnfitRelease) {
+  llvm::SmallVector<std::string, 2> Statements;
+  for (const ReleaseAction &Action : Releases) {
+    if (Action.Handle.empty())
+      return std::nullopt;
+    std::optional<std::string> Release;
+    if (!Action.Family->DeleteObject && Action.Family->ObjectAccess.empty()) {
+      if (Action.Family->ReleaseFunction.empty())
+        return std::nullopt;
+      Release = spellReleaseFunction(Action.Family->ReleaseFunction, Function,
+                                     Use, Ctx, OnUnfitRelease);
+      if (!Release)
+        return std::nullopt;
+    }
+    std::optional<std::string> Statement = releaseStatement(
+        Release.value_or(""), Action, Separator, Function, Ctx);
+    if (!Statement)
+      return std::nullopt;
+    Statements.push_back(std::move(*Statement));
+  }
+  return Statements;
+}
+
 } // namespace
 
+std::optional<ReleaseAction> releaseActionFor(const StorageKey &Storage,
+                                              HandleStateSet Bits,
+                                              const HandleFamily *Family,
+                                              const ASTContext &Ctx) {
+  if (!Family || (Bits & ~(FixableStates | Inherited)) != 0)
+    return std::nullopt;
+  // Guard when some path is known to hold the invalid value, when an
+  // unchecked acquisition may have failed and the release cannot take the
+  // invalid value (fclose(NULL) crashes, close(-1) is harmless), and always
+  // for a value from an earlier call, which may be anything.
+  bool NeedsGuard = (Bits & (KnownInvalidStates | Inherited)) ||
+                    ((Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
+  QualType Type = Storage.type(Ctx);
+  return ReleaseAction{Storage.spelling(), Family, NeedsGuard,
+                       Type->isAnyPointerType(), Type};
+}
+
 llvm::SmallVector<FixItHint, 2>
-buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
+buildReleaseAtBlockEnd(const CompoundStmt &Block,
+                       llvm::ArrayRef<ReleaseAction> Releases,
+                       const FunctionDecl &Function, ASTContext &Ctx,
+                       UnfitReleaseHandler OnUnfitRelease) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Brace = Block.getRBracLoc();
+  if (Releases.empty() || Brace.isInvalid() || Brace.isMacroID())
+    return {};
+  // `}` on a line of its own: the releases go on lines of their own, as
+  // indented as the block's first statement (or one level deeper than the
+  // brace); after other code on the line, they go inline.
+  std::optional<llvm::StringRef> BraceIndent = indentationBefore(Brace, SM);
+  std::string Indent, Separator = " ";
+  if (BraceIndent) {
+    std::optional<llvm::StringRef> First;
+    if (!Block.body_empty() && !Block.body_front()->getBeginLoc().isMacroID())
+      First = indentationBefore(Block.body_front()->getBeginLoc(), SM);
+    Indent = First ? First->str() : BraceIndent->str() + "  ";
+    Separator = "\n" + Indent;
+  }
+  std::optional<llvm::SmallVector<std::string, 2>> Statements =
+      releaseStatements(Releases, Separator, Brace, Function, Ctx,
+                        OnUnfitRelease);
+  if (!Statements)
+    return {};
+  if (!BraceIndent)
+    return {
+        FixItHint::CreateInsertion(Brace, llvm::join(*Statements, " ") + " ")};
+  SourceLocation LineStart =
+      Brace.getLocWithOffset(-static_cast<int>(BraceIndent->size()));
+  return {FixItHint::CreateInsertion(
+      LineStart, Indent + llvm::join(*Statements, Separator) + "\n")};
+}
+
+llvm::SmallVector<FixItHint, 2>
+buildReleaseFix(const Stmt &Root, SourceLocation SiteLoc,
                 llvm::ArrayRef<ReleaseAction> Releases,
                 const FunctionDecl &Function, const ParentMap &Parents,
                 ASTContext &Ctx, UnfitReleaseHandler OnUnfitRelease) {
@@ -327,26 +408,11 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
   if (Indent && !Site->NeedsBraces)
     Separator = "\n" + Indent->str();
 
-  llvm::SmallVector<std::string, 2> Statements;
-  for (const ReleaseAction &Action : Releases) {
-    if (Action.Handle.empty())
-      return {};
-    std::optional<std::string> Release;
-    if (!Action.Family->DeleteObject && Action.Family->ObjectAccess.empty()) {
-      if (Action.Family->ReleaseFunction.empty())
-        return {};
-      Release = spellReleaseFunction(Action.Family->ReleaseFunction, Function,
-                                     Begin, Ctx, OnUnfitRelease);
-      if (!Release)
-        return {};
-    }
-    std::optional<std::string> Statement =
-        releaseStatement(Release.value_or(""), Action, Separator, Function,
-                         Ctx);
-    if (!Statement)
-      return {};
-    Statements.push_back(std::move(*Statement));
-  }
+  std::optional<llvm::SmallVector<std::string, 2>> Statements =
+      releaseStatements(Releases, Separator, Begin, Function, Ctx,
+                        OnUnfitRelease);
+  if (!Statements)
+    return {};
 
   if (Site->NeedsBraces) {
     // The `;` follows the statement's last token (or the macro holding it).
@@ -358,11 +424,11 @@ buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
     if (AfterSemi.isInvalid())
       return {};
     return {FixItHint::CreateInsertion(
-                Begin, "{ " + llvm::join(Statements, " ") + " "),
+                Begin, "{ " + llvm::join(*Statements, " ") + " "),
             FixItHint::CreateInsertion(AfterSemi, " }")};
   }
-  return {FixItHint::CreateInsertion(
-      Begin, llvm::join(Statements, Separator) + Separator)};
+  return {FixItHint::CreateInsertion(Begin, llvm::join(*Statements, Separator) +
+                                                Separator)};
 }
 
 } // namespace clang::tidy::resource

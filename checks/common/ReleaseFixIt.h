@@ -14,6 +14,8 @@
 #define RESOURCE_TIDY_RELEASEFIXIT_H
 
 #include "catalog/HandleFamilies.h"
+#include "engine/HandleState.h"
+#include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/Basic/Diagnostic.h"
@@ -36,21 +38,38 @@ struct ReleaseAction {
   QualType Type;
 };
 
+/// The release a fix-it may insert for \p Storage in states \p Bits, or
+/// nullopt when no fix is certainly right: some path already released or
+/// gave away the handle, or the storage may be uninitialized.
+std::optional<ReleaseAction> releaseActionFor(const StorageKey &Storage,
+                                              HandleStateSet Bits,
+                                              const HandleFamily *Family,
+                                              const ASTContext &Ctx);
+
 /// Called with a release function that cannot take the handle alone
 /// (`munmap(p, len)` configured as a releaser): no fix calls it.
 using UnfitReleaseHandler =
     llvm::function_ref<void(const FunctionDecl &Release)>;
 
 /// Edits inserting \p Releases before the statement made of \p Root (an
-/// assignment or an acquisition call), or an empty list when no
+/// assignment, an acquisition call, a `return`), or an empty list when no
 /// certainly-correct edit exists. \p SiteLoc is where the overwrite happens
 /// (the `=`). \p Parents maps the statements of \p Function's body to
 /// their parents.
 llvm::SmallVector<FixItHint, 2>
-buildReleaseFix(const Expr &Root, SourceLocation SiteLoc,
+buildReleaseFix(const Stmt &Root, SourceLocation SiteLoc,
                 llvm::ArrayRef<ReleaseAction> Releases,
                 const FunctionDecl &Function, const ParentMap &Parents,
                 ASTContext &Ctx, UnfitReleaseHandler OnUnfitRelease = nullptr);
+
+/// Edits inserting \p Releases as the last statements of \p Block, before
+/// its closing brace, or an empty list when no certainly-correct edit
+/// exists.
+llvm::SmallVector<FixItHint, 2>
+buildReleaseAtBlockEnd(const CompoundStmt &Block,
+                       llvm::ArrayRef<ReleaseAction> Releases,
+                       const FunctionDecl &Function, ASTContext &Ctx,
+                       UnfitReleaseHandler OnUnfitRelease = nullptr);
 
 } // namespace clang::tidy::resource
 

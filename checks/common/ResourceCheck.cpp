@@ -57,8 +57,7 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
           << Value << Name << Option;
     return Parsed.value_or(Default);
   };
-  Config.SharedPointerConnections =
-      ReadBool("SharedPointerConnections", false);
+  Config.SharedPointerConnections = ReadBool("SharedPointerConnections", false);
   ReportSkippedFunctions = ReadBool("ReportSkippedFunctions", false);
 
   std::string Persistent = Read("PersistentStorage", "all");
@@ -89,10 +88,9 @@ void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportSkippedFunctions",
                 ReportSkippedFunctions ? "true" : "false");
   Options.store(Opts, "PersistentStorage",
-                Shared.Persistent == PersistentStorageMode::All ? "all"
-                : Shared.Persistent == PersistentStorageMode::Fields
-                    ? "fields"
-                    : "none");
+                Shared.Persistent == PersistentStorageMode::All      ? "all"
+                : Shared.Persistent == PersistentStorageMode::Fields ? "fields"
+                                                                     : "none");
   Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
   Options.store(Opts, "Families", Config.Families);
   Options.store(Opts, "UseFunctions", Config.UseFunctions);
@@ -129,9 +127,7 @@ void ResourceCheck::onStartOfTranslationUnit() {
   startTranslationUnit();
 }
 
-void ResourceCheck::onEndOfTranslationUnit() {
-  Session->endTranslationUnit();
-}
+void ResourceCheck::onEndOfTranslationUnit() { Session->endTranslationUnit(); }
 
 void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");

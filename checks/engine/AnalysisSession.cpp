@@ -103,10 +103,9 @@ AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
   Policy.Holders = Holders ? &*Holders : nullptr;
   Policy.GetHolders = HoldersOnDemand;
   if (!Summaries)
-    Summaries.emplace(Catalog, Ctx, Options.Limits, TrackingPolicy{},
-                      [this](const FunctionDecl *F) {
-                        return hasCompileErrors(*F);
-                      });
+    Summaries.emplace(
+        Catalog, Ctx, Options.Limits, TrackingPolicy{},
+        [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
   Summaries->setPolicy(Policy);
 
   LastFunction = &Function;
@@ -118,8 +117,8 @@ AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
   } else {
     HandleFlowAnalysis Analysis(Catalog, Ctx, Options.Limits, Policy,
                                 &*Summaries);
-    LastAnalysis = Analysis.analyze(&Function, Function.getBody(),
-                                    &LastSkipped, ScopeEnds);
+    LastAnalysis = Analysis.analyze(&Function, Function.getBody(), &LastSkipped,
+                                    ScopeEnds);
   }
   if (WhySkipped)
     *WhySkipped = LastSkipped;

@@ -69,8 +69,7 @@ public:
   /// The solved flow of \p Function, shared by the checks that ask next
   /// for the same function; null when there is nothing to analyse (then
   /// \p WhySkipped says why, if it was skipped).
-  const FunctionAnalysis *analyze(const FunctionDecl &Function,
-                                  ASTContext &Ctx,
+  const FunctionAnalysis *analyze(const FunctionDecl &Function, ASTContext &Ctx,
                                   HandleFlowAnalysis::Skipped *WhySkipped);
 
   /// Which fields and globals hold handles in the current TU (built on

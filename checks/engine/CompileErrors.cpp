@@ -85,7 +85,8 @@ void CompileErrorLog::detach() {
   Detached = true;
   if (Engine->getClient() == Active.get()) {
     if (Active->OwnedTarget)
-      Engine->setClient(Active->OwnedTarget.release(), /*ShouldOwnClient=*/true);
+      Engine->setClient(Active->OwnedTarget.release(),
+                        /*ShouldOwnClient=*/true);
     else
       Engine->setClient(&Active->Target, /*ShouldOwnClient=*/false);
     Active.reset();

@@ -87,8 +87,8 @@ std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
     return descriptorValidity(Op, llvm::APSInt::get(-1));
   if (C.getSignificantBits() > 64)
     return std::nullopt;
-  const int64_t Value = C.isSigned() ? C.getExtValue()
-                                     : static_cast<int64_t>(C.getZExtValue());
+  const int64_t Value =
+      C.isSigned() ? C.getExtValue() : static_cast<int64_t>(C.getZExtValue());
   switch (Op) {
   case BO_LT:
     return Value <= 3 ? std::optional(Validity::Invalid) : std::nullopt;
@@ -197,8 +197,7 @@ forEachImpliedCondition(const Expr *Cond, bool Outcome,
   Leaf(Cond, Outcome);
 }
 
-void collectValidityFacts(const Expr *Cond, bool Outcome,
-                          const ASTContext &Ctx,
+void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
                           llvm::SmallVectorImpl<ValidityFact> &Facts) {
   forEachImpliedCondition(Cond, Outcome, [&](const Expr *Leaf, bool Holds) {
     const auto *BO = dyn_cast<BinaryOperator>(Leaf);

@@ -30,8 +30,7 @@ struct ValidityFact {
 /// Appends the validity facts implied by \p Cond evaluating to \p Outcome.
 /// Facts are only produced for conditions we understand; anything else
 /// yields nothing (no refinement), which is always sound for a may-analysis.
-void collectValidityFacts(const Expr *Cond, bool Outcome,
-                          const ASTContext &Ctx,
+void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
                           llvm::SmallVectorImpl<ValidityFact> &Facts);
 
 /// What a branch says about the status an out-parameter acquisition

@@ -55,6 +55,10 @@ public:
   /// A call that only reads the handle (`read(fd, ...)`).
   virtual void used(const Expr *Site, unsigned Index,
                     const VariableState &Before) {}
+  /// A method other than a release method is called on the object the
+  /// storage points to (`conn->start()`): the object may hand itself over.
+  virtual void methodCalled(const Expr *Call, unsigned Index,
+                            const VariableState &Before) {}
   /// The last name of the storage goes away. \p Trigger is the statement
   /// that ends the scope (the `return`, the block), if known.
   virtual void lastReferenceGone(const Stmt *Trigger, ReferenceLoss How,

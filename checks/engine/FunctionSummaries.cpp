@@ -38,8 +38,8 @@ const FunctionSummary *MethodSummaries::summaryOf(const FunctionDecl *Method) {
   InProgress.erase(Definition);
 
   std::unique_ptr<FunctionSummary> &Slot = Cache[Definition];
-  if (Summary && (!Summary->AlwaysReleased.empty() ||
-                  !Summary->SometimesReleased.empty()))
+  if (Summary &&
+      (!Summary->AlwaysReleased.empty() || !Summary->SometimesReleased.empty()))
     Slot = std::make_unique<FunctionSummary>(std::move(*Summary));
   return Slot.get();
 }

@@ -77,9 +77,9 @@ bool isStandardStream(const Expr *E) {
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->hasGlobalStorage() || !Var->getIdentifier())
     return false;
-  return llvm::is_contained({"stdin", "stdout", "stderr", "__stdinp",
-                             "__stdoutp", "__stderrp"},
-                            Var->getName());
+  return llvm::is_contained(
+      {"stdin", "stdout", "stderr", "__stdinp", "__stdoutp", "__stderrp"},
+      Var->getName());
 }
 
 bool isInvalidHandleConstant(const Expr *E, const ASTContext &Ctx) {
@@ -168,13 +168,14 @@ const InitListExpr *initializerList(const Expr *E) {
 /// in order (unnamed bit-fields take no slot); a union initializes one.
 const Expr *fieldInitializer(const InitListExpr *List, const FieldDecl *Field) {
   const RecordDecl *Record = List->getType()->getAsRecordDecl();
-  if (!Record || Field->getParent()->getCanonicalDecl() !=
-                     Record->getCanonicalDecl())
+  if (!Record ||
+      Field->getParent()->getCanonicalDecl() != Record->getCanonicalDecl())
     return nullptr;
   if (Record->isUnion()) {
     const FieldDecl *Initialized = List->getInitializedFieldInUnion();
-    return Initialized && Initialized->getCanonicalDecl() ==
-                              Field->getCanonicalDecl() &&
+    return Initialized &&
+                   Initialized->getCanonicalDecl() ==
+                       Field->getCanonicalDecl() &&
                    List->getNumInits() == 1
                ? List->getInit(0)
                : nullptr;
@@ -232,6 +233,5 @@ bool mentionsVariable(const Stmt *S, const VarDecl *Var) {
       return true;
   return false;
 }
-
 
 } // namespace clang::tidy::resource

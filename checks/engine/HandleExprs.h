@@ -62,7 +62,6 @@ const Expr *initializerOfPart(const Expr *Init, const StorageKey &Part);
 /// True when \p Var is named anywhere inside \p E (lambda bodies excluded).
 bool mentionsVariable(const Stmt *S, const VarDecl *Var);
 
-
 } // namespace clang::tidy::resource
 
 #endif // RESOURCE_TIDY_HANDLEEXPRS_H

@@ -23,9 +23,9 @@ FunctionAnalysis::FunctionAnalysis(const FunctionDecl &Function,
                                    const HandleHolders *Holders)
     : Function(&Function), Tracked(std::move(TrackedIn)),
       Graph(std::move(GraphIn)), Catalog(Catalog), Ctx(Ctx), Holders(Holders),
-      Transfer(Catalog, Tracked, Ctx, Summaries),
-      In(Graph->getNumBlockIDs()), Reached(Graph->getNumBlockIDs()),
-      NeverFinishes(Graph->getNumBlockIDs()) {}
+      Transfer(Catalog, Tracked, Ctx, Summaries), In(Graph->getNumBlockIDs()),
+      Reached(Graph->getNumBlockIDs()), NeverFinishes(Graph->getNumBlockIDs()) {
+}
 
 FunctionAnalysis::~FunctionAnalysis() = default;
 
@@ -36,7 +36,8 @@ std::optional<FlowState> FunctionAnalysis::exitState() const {
   return In[Exit];
 }
 
-llvm::SmallVector<const CFGBlock *, 32> FunctionAnalysis::reversePostOrder() const {
+llvm::SmallVector<const CFGBlock *, 32>
+FunctionAnalysis::reversePostOrder() const {
   llvm::SmallVector<const CFGBlock *, 32> PostOrder;
   llvm::BitVector Visited(Graph->getNumBlockIDs());
   // Iterative DFS: (block, next successor index).
@@ -78,13 +79,12 @@ void FunctionAnalysis::transferBlock(const CFGBlock &Block, FlowState &State,
     Tracked.indexesReachedBy(StorageKey{Ends->getVarDecl(), -1}, Parts);
     for (unsigned Index : Parts)
       Listener->lastReferenceGone(Ends->getTriggerStmt(),
-                                  ReferenceLoss::ScopeEnd, Index,
-                                  State[Index]);
+                                  ReferenceLoss::ScopeEnd, Index, State[Index]);
   }
 }
 
 bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
-                              FlowState &State) const {
+                                  FlowState &State) const {
   if (NeverFinishes.test(Block.getBlockID()))
     return false;
   if (Block.succ_size() != 2 || SuccIndex > 1)
@@ -125,7 +125,7 @@ bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
 }
 
 std::optional<FlowState> FunctionAnalysis::edgeState(const CFGBlock &Block,
-                                                 unsigned SuccIndex) const {
+                                                     unsigned SuccIndex) const {
   if (!Reached.test(Block.getBlockID()))
     return std::nullopt;
   FlowState State = In[Block.getBlockID()];
@@ -279,8 +279,7 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   if (!Holders || !Function || Function->isMain())
     return false;
   if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var))
-    return Holders->runsRepeatedlyOn(Function,
-                                     Param->getFunctionScopeIndex());
+    return Holders->runsRepeatedlyOn(Function, Param->getFunctionScopeIndex());
   return Holders->runsRepeatedly(Function);
 }
 

@@ -28,12 +28,12 @@
 #ifndef RESOURCE_TIDY_HANDLEFLOW_H
 #define RESOURCE_TIDY_HANDLEFLOW_H
 
-#include "engine/FunctionSummaries.h"
 #include "catalog/HandleFamilies.h"
+#include "engine/FlowEvents.h"
+#include "engine/FunctionSummaries.h"
 #include "engine/HandleState.h"
 #include "engine/HandleTransfer.h"
 #include "engine/TrackedStorage.h"
-#include "engine/FlowEvents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
@@ -184,8 +184,7 @@ private:
   FlowLimits Limits;
   TrackingPolicy Policy;
   std::function<bool(const FunctionDecl *)> IsDamaged;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>>
-      Cache;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
   llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;
 };
 

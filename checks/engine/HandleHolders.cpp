@@ -4,8 +4,8 @@
 #include "engine/HandleExprs.h"
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include <utility>
 
@@ -49,9 +49,8 @@ public:
     });
   }
   bool TraverseBlockExpr(BlockExpr *Block) {
-    return withWriter(nullptr, [&] {
-      return RecursiveASTVisitor::TraverseBlockExpr(Block);
-    });
+    return withWriter(
+        nullptr, [&] { return RecursiveASTVisitor::TraverseBlockExpr(Block); });
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
@@ -111,8 +110,7 @@ public:
     if (Field->hasInClassInitializer()) {
       noteAcquisition(StorageKey{nullptr, -1, Field},
                       Field->getInClassInitializer());
-      noteStore(StorageKey{nullptr, -1, Field},
-                Field->getInClassInitializer());
+      noteStore(StorageKey{nullptr, -1, Field}, Field->getInClassInitializer());
     }
     return true;
   }
@@ -161,8 +159,8 @@ public:
           if (isStableStorage(Call->getArg(I)))
             Stable |= uint64_t(1) << I;
       }
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(
-              Call->getCallee()->IgnoreParenImpCasts()))
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
         DirectCallees.insert(Ref);
     }
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
@@ -277,8 +275,7 @@ private:
 
   /// Storage that code we cannot follow may store anything into.
   void noteUnknownStore(const Expr *Target) {
-    std::optional<StorageKey> Key =
-        storageOf(stripValueWrappers(Target), Ctx);
+    std::optional<StorageKey> Key = storageOf(stripValueWrappers(Target), Ctx);
     if (const ValueDecl *Identity = Key ? Key->identity() : nullptr)
       Result.StoredBy[Identity].insert(nullptr);
   }

@@ -38,7 +38,6 @@ public:
   /// released somewhere.
   bool isHolder(const ValueDecl *Identity) const;
 
-
   /// The acquisition role of what \p Identity holds, for messages and
   /// fix-its; null when only a release or its type says it is a holder.
   const FunctionRole *roleOf(const ValueDecl *Identity) const;

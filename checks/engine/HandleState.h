@@ -52,7 +52,8 @@ constexpr HandleStateSet DefiniteLeakStates = OpenUnchecked | Open | Failed;
 
 /// States in which a release call inserted by a fix-it is certainly right
 /// (possibly behind a validity guard).
-constexpr HandleStateSet FixableStates = OpenUnchecked | Open | Failed | Invalid;
+constexpr HandleStateSet FixableStates =
+    OpenUnchecked | Open | Failed | Invalid;
 
 /// States in which an overwrite may lose an open handle.
 constexpr HandleStateSet LeakableStates = OpenStates | Inherited;

@@ -209,6 +209,8 @@ void HandleTransfer::applyObjectOverwrite(const CallExpr *Call,
     if (Key && Key->Index < 0 && NewValue && Method &&
         !Method->isUserProvided() && Target->getType()->isRecordType())
       overwriteParts(Call, *Key, NewValue, State);
+    else if (Key && Key->Index < 0)
+      escapeSources(Target, State);
     return;
   }
   noteOverwrite(Overwrite{Call, Call, NewValue}, Index, State);
@@ -299,14 +301,16 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const Expr *Object = Member->getImplicitObjectArgument();
     applySummary(Member, State);
+    if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
+            Object ? Object->IgnoreParenImpCasts() : nullptr);
+        Arrow && Arrow->getOperator() == OO_Arrow)
+      Object = Arrow->getArg(0);
     // `conn->close()`, `sp->close()`, `conn.close()` close the object.
-    if (Catalog.isReleaseMethod(Method)) {
-      if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
-              Object ? Object->IgnoreParenImpCasts() : nullptr);
-          Arrow && Arrow->getOperator() == OO_Arrow)
-        Object = Arrow->getArg(0);
+    if (Catalog.isReleaseMethod(Method))
       releaseSources(Object, State, Call);
-    }
+    else if (Listener && Object && Method && !Method->isConst())
+      for (unsigned Index : sourcesOf(Object))
+        Listener->methodCalled(Call, Index, State[Index]);
     // `sp.reset(p)` drops the old object like an assignment.
     if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
         Object && storageOf(Object, Ctx)) {
@@ -350,8 +354,8 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
   // The object of a member operator call is not a handle argument.
   unsigned FirstArg = 0;
-  if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
-      !Args.empty()) {
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty()) {
     escapeSources(Args[0], State);
     FirstArg = 1;
   }
@@ -463,8 +467,8 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
   }
   // Anything that builds an object or aggregate from the value stores it.
   if (isa<CXXConstructExpr, InitListExpr, CXXNewExpr, ParenListExpr,
-          CXXParenListInitExpr, CompoundLiteralExpr, CXXThrowExpr,
-          CoreturnStmt, ObjCMessageExpr, StmtExpr, GCCAsmStmt, MSAsmStmt>(S)) {
+          CXXParenListInitExpr, CompoundLiteralExpr, CXXThrowExpr, CoreturnStmt,
+          ObjCMessageExpr, StmtExpr, GCCAsmStmt, MSAsmStmt>(S)) {
     for (const Stmt *Child : S->children())
       if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child))
         escapeSources(ChildExpr, State);

@@ -11,9 +11,9 @@
 #ifndef RESOURCE_TIDY_HANDLETRANSFER_H
 #define RESOURCE_TIDY_HANDLETRANSFER_H
 
+#include "catalog/HandleFamilies.h"
 #include "engine/FlowEvents.h"
 #include "engine/FunctionSummaries.h"
-#include "catalog/HandleFamilies.h"
 #include "engine/HandleState.h"
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
@@ -68,8 +68,7 @@ private:
   void escapeSources(const Expr *E, FlowState &State,
                      std::optional<StorageKey> Keep = std::nullopt) const;
   /// Marks every tracked storage whose value \p E may yield as released.
-  void releaseSources(const Expr *E, FlowState &State,
-                      const Expr *Site) const;
+  void releaseSources(const Expr *E, FlowState &State, const Expr *Site) const;
   /// Sets every tracked storage whose value \p E may yield to Unknown.
   void forgetSources(const Expr *E, FlowState &State) const;
 

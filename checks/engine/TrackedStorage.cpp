@@ -14,8 +14,7 @@ std::string StorageKey::spelling() const {
   std::string Name;
   if (Field) {
     if (Var)
-      Name = (Var->getName() +
-              (Var->getType()->isPointerType() ? "->" : ".") +
+      Name = (Var->getName() + (Var->getType()->isPointerType() ? "->" : ".") +
               Field->getName())
                  .str();
     else
@@ -93,7 +92,8 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
     return std::nullopt;
   std::optional<StorageKey> Array = storageOf(Subscript->getBase(), Ctx);
   const Expr *IndexExpr = Subscript->getIdx();
-  if (!Array || Array->Index >= 0 || !Array->wholeType()->isConstantArrayType() ||
+  if (!Array || Array->Index >= 0 ||
+      !Array->wholeType()->isConstantArrayType() ||
       IndexExpr->isValueDependent() || IndexExpr->containsErrors())
     return std::nullopt;
   Expr::EvalResult Result;
@@ -191,11 +191,32 @@ public:
       : Function(Function), Catalog(Catalog), Ctx(Ctx), Policy(Policy),
         Result(Result) {}
 
-  // Nested closures are separate functions with their own analysis.
-  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  // Nested closures are separate functions with their own analysis; what
+  // they capture by reference they may change at any call.
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          Result.AddressExposed.insert(Var);
+    return true;
+  }
   // Types hold nothing the analysis needs (only unevaluated expressions).
   bool TraverseTypeLoc(TypeLoc, bool = true) { return true; }
-  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseBlockExpr(BlockExpr *Block) {
+    for (const BlockDecl::Capture &Capture : Block->getBlockDecl()->captures())
+      if (Capture.isByRef())
+        Result.AddressExposed.insert(Capture.getVariable());
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    // Calls are visited before their arguments: out-arguments are known.
+    if (Op->getOpcode() == UO_AddrOf && !Result.OutArguments.contains(Op))
+      if (std::optional<StorageKey> Key = storageOf(Op->getSubExpr(), Ctx);
+          Key && Key->Var)
+        Result.AddressExposed.insert(Key->Var);
+    return true;
+  }
 
   bool VisitStmt(Stmt *) {
     ++Result.StatementCount;
@@ -224,9 +245,8 @@ public:
       if (Method && (Method->isCopyAssignmentOperator() ||
                      Method->isMoveAssignmentOperator()))
         consider(Target);
-    }
-    else if (Target && Target->Index < 0 && !Target->Field &&
-             isa<ParmVarDecl>(Target->Var))
+    } else if (Target && Target->Index < 0 && !Target->Field &&
+               isa<ParmVarDecl>(Target->Var))
       AssignedParameters.push_back(*Target);
     return true;
   }
@@ -260,6 +280,10 @@ public:
     const Expr *Init = Var->getInit();
     if (!Init)
       return true;
+    // `FILE *&alias = data;`: another name that can close or change it.
+    if (Var->getType()->isReferenceType())
+      if (std::optional<StorageKey> Key = storageOf(Init, Ctx); Key && Key->Var)
+        Result.AddressExposed.insert(Key->Var);
     if (asAcquisition(Init, Catalog)) {
       consider(StorageKey{Var, -1});
       return true;
@@ -420,6 +444,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
   Filtered.SinkParameters = Result.SinkParameters;
+  Filtered.AddressExposed = Result.AddressExposed;
   for (const StorageKey &Key : Result.Keys)
     if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(
                              StorageKey{Key.Var, -1, Key.Field}))

@@ -20,8 +20,8 @@
 #include "catalog/HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -129,6 +129,13 @@ public:
     return It == SinkParameters.end() ? nullptr : It->second;
   }
 
+  /// True when \p Var's address is taken (other than as an acquisition's
+  /// out-argument) or it is captured by reference anywhere in the body:
+  /// code the analysis does not see may change it at any later call.
+  bool isAddressExposed(const VarDecl *Var) const {
+    return AddressExposed.contains(Var);
+  }
+
   /// True when the body contains expressions with errors.
   bool hasErrors() const { return HasErrors; }
 
@@ -165,6 +172,7 @@ private:
   llvm::DenseMap<StorageKey, unsigned> Indexes;
   llvm::SmallPtrSet<const Expr *, 4> OutArguments;
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
+  llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
   bool HasErrors = false;
   unsigned StatementCount = 0;
 };

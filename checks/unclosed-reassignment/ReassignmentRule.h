@@ -64,8 +64,7 @@ public:
 private:
   /// Whether overwriting storage that may only hold an earlier call's
   /// handle with this value is worth reporting.
-  bool losesInheritedHandle(const Overwrite &What,
-                            const StorageKey &Key) const;
+  bool losesInheritedHandle(const Overwrite &What, const StorageKey &Key) const;
   void explain(LeakFinding &Finding, unsigned Index,
                const CFGBlock &Block) const;
 

@@ -7,10 +7,9 @@
 
 namespace clang::tidy::resource {
 
-void UnclosedReassignmentCheck::checkFunction(
-    const FunctionAnalysis &Analysis, ASTContext &Ctx) {
-  llvm::SmallVector<LeakFinding, 4> Findings =
-      ReassignmentRule(Analysis).run();
+void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
+                                              ASTContext &Ctx) {
+  llvm::SmallVector<LeakFinding, 4> Findings = ReassignmentRule(Analysis).run();
   if (Findings.empty())
     return;
   const FunctionDecl &Function = Analysis.function();
@@ -49,29 +48,16 @@ UnclosedReassignmentCheck::familyOf(const LeakFinding &Finding) {
   return nullptr;
 }
 
-/// The release a fix-it may insert for \p Finding, or nullopt when no fix
-/// is certainly right: some path already released or gave away the handle,
-/// or the storage may be uninitialized.
 static std::optional<ReleaseAction> fixFor(const LeakFinding &Finding,
                                            const HandleFamily *Family,
                                            const ASTContext &Ctx) {
-  if (!Family || (Finding.Bits & ~(FixableStates | Inherited)) != 0)
-    return std::nullopt;
-  // Guard when some path is known to hold the invalid value, when an
-  // unchecked acquisition may have failed and the release cannot take the
-  // invalid value (fclose(NULL) crashes, close(-1) is harmless), and always
-  // for a value from an earlier call, which may be anything.
-  bool NeedsGuard =
-      (Finding.Bits & (KnownInvalidStates | Inherited)) ||
-      ((Finding.Bits & OpenUnchecked) && !Family->ReleaseAcceptsInvalid);
-  QualType Type = Finding.Storage.type(Ctx);
-  return ReleaseAction{Finding.Storage.spelling(), Family, NeedsGuard,
-                       Type->isAnyPointerType(), Type};
+  return releaseActionFor(Finding.Storage, Finding.Bits, Family, Ctx);
 }
 
-void UnclosedReassignmentCheck::reportSite(
-    llvm::ArrayRef<LeakFinding> Findings, const FunctionDecl &Function,
-    const ParentMap &Parents, ASTContext &Ctx) {
+void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
+                                           const FunctionDecl &Function,
+                                           const ParentMap &Parents,
+                                           ASTContext &Ctx) {
   const LeakFinding &First = Findings.front();
   // Point at the `=` of an assignment (or operator=), at the out-argument
   // of a call, at `reset` of `sp.reset()`.
@@ -100,9 +86,8 @@ void UnclosedReassignmentCheck::reportSite(
                         "out; check the releasers in option '%2.Families'")
           << Release.getName() << Release.getNumParams() << getID();
   };
-  llvm::SmallVector<FixItHint, 2> Fix =
-      buildReleaseFix(*First.What.Root, Loc, Releases, Function, Parents, Ctx,
-                      OnUnfitRelease);
+  llvm::SmallVector<FixItHint, 2> Fix = buildReleaseFix(
+      *First.What.Root, Loc, Releases, Function, Parents, Ctx, OnUnfitRelease);
   llvm::SmallVector<FixItHint, 2> NoteFix =
       buildReleaseFix(*First.What.Root, Loc, InheritedReleases, Function,
                       Parents, Ctx, OnUnfitRelease);
@@ -113,7 +98,7 @@ void UnclosedReassignmentCheck::reportSite(
       continue;
     const FunctionRole *Role = acquisitionRole(Finding);
     const HandleFamily *Family = familyOf(Finding);
-    StringRef Noun = Role ? StringRef(Role->AcquiredNoun)
+    StringRef Noun = Role     ? StringRef(Role->AcquiredNoun)
                      : Family ? StringRef(Family->LeakNoun)
                               : StringRef("handle");
     StringRef LeakNoun = Family ? StringRef(Family->LeakNoun) : "handle";
@@ -125,7 +110,7 @@ void UnclosedReassignmentCheck::reportSite(
               ? diag(Loc, "'%0' may still hold an open %1 %select{from a "
                           "previous call|from the caller}2; it is "
                           "overwritten without being closed")
-              : Finding.isDefinite()
+          : Finding.isDefinite()
               ? diag(Loc, "'%0' is overwritten while it still holds an open "
                           "%1; the previous %3 leaks")
               : diag(Loc, "'%0' is overwritten while it may still hold an "
@@ -158,8 +143,9 @@ void UnclosedReassignmentCheck::reportSite(
           << Handle << Finding.Skipped.WhenTrue;
     if (!NoteFix.empty() && (Finding.Bits & Inherited) &&
         fixFor(Finding, Family, Ctx)) {
-      auto Note = diag(Loc, "close the previous %0 first if '%1' can still "
-                            "hold one here",
+      auto Note = diag(Loc,
+                       "close the previous %0 first if '%1' can still "
+                       "hold one here",
                        DiagnosticIDs::Note)
                   << LeakNoun << Handle;
       for (const FixItHint &Hint : NoteFix)

@@ -1,0 +1,108 @@
+//===--- LeakedHandleCheck.cpp - resource-tidy ----------------------------===//
+
+#include "leaked-handle/LeakedHandleCheck.h"
+#include "common/ReleaseFixIt.h"
+#include "engine/HandleExprs.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+
+namespace clang::tidy::resource {
+
+LeakedHandleCheck::LeakedHandleCheck(StringRef Name, ClangTidyContext *Context)
+    : ResourceCheck(Name, Context) {
+  session().requireScopeEnds();
+  StringRef Strict = Options.get("StrictMode", "false");
+  StrictMode = Strict.equals_insensitive("true") || Strict == "1";
+  if (!StrictMode && !Strict.equals_insensitive("false") && Strict != "0")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.StrictMode'; expected a bool")
+        << Strict << Name;
+}
+
+void LeakedHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  ResourceCheck::storeOptions(Opts);
+  Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
+}
+
+void LeakedHandleCheck::checkFunction(const FunctionAnalysis &Analysis,
+                                      ASTContext &Ctx) {
+  llvm::SmallVector<LostHandle, 4> Lost = LeakedHandleRule(Analysis).run();
+  if (Lost.empty())
+    return;
+  ParentMap Parents(Analysis.function().getBody());
+  for (const LostHandle &Handle : Lost)
+    // Open on some paths only: the analysis does not follow correlated
+    // conditions (a flag set with the handle, a constant in another file),
+    // so by default only handles open on every path are reported.
+    if (StrictMode || Handle.isDefinite())
+      report(Handle, Analysis.function(), Parents, Ctx);
+}
+
+/// Where the loss is reported: the `return`, the jump, or the closing
+/// brace of the block whose scope ends.
+static SourceLocation lossLocation(const LostHandle &Lost,
+                                   const FunctionDecl &Function) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Lost.Trigger))
+    return Block->getRBracLoc();
+  if (Lost.Trigger)
+    return Lost.Trigger->getBeginLoc();
+  return Function.getBody()->getEndLoc();
+}
+
+void LeakedHandleCheck::report(const LostHandle &Lost,
+                               const FunctionDecl &Function,
+                               const ParentMap &Parents, ASTContext &Ctx) {
+  SourceLocation Loc = lossLocation(Lost, Function);
+  const std::string Handle = Lost.Storage.spelling();
+  if (Loc.isInvalid() || !Reported.insert({Loc, Handle}).second)
+    return;
+  const FunctionRole *Role = catalog().acquisitionRole(Lost.AcquiredAt);
+  const HandleFamily *Family = Role ? Role->Acquires : nullptr;
+  StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
+  StringRef LeakNoun = Family ? StringRef(Family->LeakNoun) : "handle";
+
+  // A fix only where it is certain: open on every path, released right
+  // before the `return` (whose value does not need it) or as the last
+  // statement of its block.
+  llvm::SmallVector<FixItHint, 2> Fix;
+  if (Lost.isDefinite())
+    if (std::optional<ReleaseAction> Action =
+            releaseActionFor(Lost.Storage, Lost.Bits, Family, Ctx)) {
+      if (const auto *Return = dyn_cast_or_null<ReturnStmt>(Lost.Trigger)) {
+        if (!mentionsVariable(Return->getRetValue(), Lost.Storage.Var))
+          Fix = buildReleaseFix(*Return, Return->getBeginLoc(), *Action,
+                                Function, Parents, Ctx);
+      } else if (const auto *Block =
+                     dyn_cast_or_null<CompoundStmt>(Lost.Trigger)) {
+        Fix = buildReleaseAtBlockEnd(*Block, *Action, Function, Ctx);
+      }
+    }
+
+  {
+    auto Diag = Lost.isDefinite()
+                    ? diag(Loc, "'%0' goes out of scope while it still "
+                                "holds an open %1; the %2 leaks")
+                    : diag(Loc, "'%0' goes out of scope while it may still "
+                                "hold an open %1; the %2 leaks on some "
+                                "paths");
+    Diag << Handle << Noun << LeakNoun;
+    for (const FixItHint &Hint : Fix)
+      Diag << Hint;
+  }
+  if (Lost.AcquiredAt)
+    diag(Lost.AcquiredAt->getBeginLoc(), "'%0' was opened here",
+         DiagnosticIDs::Note)
+        << Handle;
+  if (Lost.ReleasedAt)
+    diag(Lost.ReleasedAt->getBeginLoc(),
+         "'%0' is closed here on some paths, but not on all",
+         DiagnosticIDs::Note)
+        << Handle;
+  if (Lost.Skipped.Condition)
+    diag(Lost.Skipped.Condition->getBeginLoc(),
+         "'%0' stays open when this condition is %select{false|true}1",
+         DiagnosticIDs::Note)
+        << Handle << Lost.Skipped.WhenTrue;
+}
+
+} // namespace clang::tidy::resource
