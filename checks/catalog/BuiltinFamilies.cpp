@@ -194,8 +194,7 @@ const FamilySpec CurlEasy = {
     {"curl_easy_cleanup"},
     {"curl_easy_setopt", "curl_easy_perform", "curl_easy_getinfo",
      "curl_easy_reset", "curl_easy_pause", "curl_easy_recv",
-     "curl_easy_send", "curl_easy_upkeep", "curl_multi_add_handle",
-     "curl_multi_remove_handle"}};
+     "curl_easy_send", "curl_easy_upkeep", "curl_multi_remove_handle"}};
 
 const FamilySpec CurlMulti = {
     {"curl-multi", "curl_multi_cleanup", IVK::NullPointer, true, "handle"},
@@ -204,7 +203,10 @@ const FamilySpec CurlMulti = {
     {"curl_multi_cleanup"},
     {"curl_multi_perform", "curl_multi_poll", "curl_multi_wait",
      "curl_multi_wakeup", "curl_multi_info_read", "curl_multi_setopt",
-     "curl_multi_fdset", "curl_multi_timeout", "curl_multi_socket_action"}};
+     "curl_multi_fdset", "curl_multi_timeout", "curl_multi_socket_action"},
+    // The multi handle drives the easy handle it is given and hands it back
+    // through curl_multi_info_read.
+    {{"curl_multi_add_handle", 1}}};
 
 const FamilySpec CurlUrl = {
     {"curl-url", "curl_url_cleanup", IVK::NullPointer, true, "URL handle"},
@@ -369,13 +371,14 @@ const FamilySpec BufferEvent = {
     "buffer event",
     {{"bufferevent_socket_new"}},
     {"bufferevent_free"},
-    {"bufferevent_setcb", "bufferevent_enable", "bufferevent_disable",
-     "bufferevent_write", "bufferevent_read", "bufferevent_get_input",
-     "bufferevent_get_output", "bufferevent_socket_connect",
-     "bufferevent_socket_connect_hostname", "bufferevent_setwatermark",
-     "bufferevent_set_timeouts", "bufferevent_getfd", "bufferevent_flush"},
-    // With BEV_OPT_CLOSE_ON_FREE the buffer event owns the descriptor.
-    {{"bufferevent_socket_new", 1}}};
+    {"bufferevent_enable", "bufferevent_disable", "bufferevent_write",
+     "bufferevent_read", "bufferevent_get_input", "bufferevent_get_output",
+     "bufferevent_socket_connect", "bufferevent_socket_connect_hostname",
+     "bufferevent_setwatermark", "bufferevent_set_timeouts",
+     "bufferevent_getfd", "bufferevent_flush"},
+    // With BEV_OPT_CLOSE_ON_FREE the buffer event owns the descriptor. Once
+    // its callbacks are set, the event loop drives it and they free it.
+    {{"bufferevent_socket_new", 1}, {"bufferevent_setcb", 0}}};
 
 const FamilySpec ConnectionListener = {
     {"libevent-listener", "evconnlistener_free", IVK::NullPointer, false,
@@ -393,8 +396,10 @@ const FamilySpec LibeventEvent = {
     "event",
     {{"event_new"}},
     {"event_free"},
-    {"event_add", "event_del", "event_active", "event_pending",
-     "event_get_fd", "event_assign"}};
+    {"event_del", "event_active", "event_pending", "event_get_fd"},
+    // An added event belongs to its loop until its callback frees it; an
+    // event keeps the descriptor it watches.
+    {{"event_add", 0}, {"event_new", 1}, {"event_assign", 2}}};
 
 // libssh: ssh_free(NULL) does nothing; libssh2_session_free(NULL) crashes.
 const FamilySpec SshSession = {

@@ -2,6 +2,7 @@
 
 #include "engine/HandleHolders.h"
 #include "engine/HandleExprs.h"
+#include "engine/StorageWrites.h"
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -53,22 +54,11 @@ public:
         nullptr, [&] { return RecursiveASTVisitor::TraverseBlockExpr(Block); });
   }
 
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() == BO_Assign) {
-      std::optional<StorageKey> Key = storageOf(BO->getLHS(), Ctx);
-      noteAcquisition(Key, BO->getRHS());
-      noteStore(Key, BO->getRHS());
-      // `*dst = *src;` copies every field.
-      noteWholeRecordStore(BO->getLHS()->getType());
-    }
-    return true;
-  }
-
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
-    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2) {
-      noteStore(storageOf(Call->getArg(0), Ctx), Call->getArg(1));
-      noteWholeRecordStore(Call->getArg(0)->getType());
-    }
+  // Calls are visited before their arguments: out-arguments are known
+  // when `&g_fd` is seen.
+  bool VisitStmt(Stmt *S) {
+    for (const StorageWrite &Write : writesOf(S, Catalog))
+      noteWrite(Write);
     return true;
   }
 
@@ -165,8 +155,6 @@ public:
     }
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
     const int OutParam = Role && Role->Acquires ? Role->OutParam : -1;
-    if (OutParam >= 0 && OutParam < static_cast<int>(Call->getNumArgs()))
-      OutParameters.insert(Call->getArg(OutParam)->IgnoreParenImpCasts());
     // An array passed to other code (`init(fds)`) may be stored into.
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (static_cast<int>(I) != OutParam &&
@@ -176,14 +164,8 @@ public:
       return true;
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       const Expr *Arg = Call->getArg(I);
-      if (Role->Acquires && Role->OutParam == static_cast<int>(I)) {
-        for (const StorageKey &Key : outParameterTargets(Arg, *Role, Ctx))
-          if (const ValueDecl *Identity = Key.identity()) {
-            Result.Acquired.try_emplace(Identity, Role);
-            Result.StoredBy[Identity].insert(Writer);
-          }
+      if (static_cast<int>(I) == OutParam)
         continue;
-      }
       if (Role->roleOfArgument(I) == ArgumentRole::Release)
         noteRelease(storageOf(stripValueWrappers(Arg), Ctx),
                     Catalog.familyReleasedBy(Call->getDirectCallee()));
@@ -234,6 +216,39 @@ private:
       if (Child != Loop->getBody())
         Continue = Continue && TraverseStmt(Child);
     return Continue;
+  }
+
+  /// What a write tells about the storage it fills (StorageWrites.h).
+  void noteWrite(const StorageWrite &Write) {
+    switch (Write.Kind) {
+    case WriteKind::Assign:
+    case WriteKind::Reset:
+    case WriteKind::Exchange: {
+      std::optional<StorageKey> Key = storageOf(Write.Target, Ctx);
+      noteAcquisition(Key, Write.Value);
+      noteStore(Key, Write.Value);
+      // `*dst = *src;` copies every field.
+      if (Write.Kind == WriteKind::Assign)
+        noteWholeRecordStore(Write.Target->getType());
+      return;
+    }
+    case WriteKind::Swap:
+      noteUnknownStore(Write.Target);
+      noteUnknownStore(Write.Other);
+      return;
+    case WriteKind::OutParameter:
+      OutParameters.insert(Write.Target->IgnoreParenImpCasts());
+      for (const StorageKey &Key : keysWritten(Write, Ctx))
+        if (const ValueDecl *Identity = Key.identity()) {
+          Result.Acquired.try_emplace(Identity, Write.Role);
+          Result.StoredBy[Identity].insert(Writer);
+        }
+      return;
+    case WriteKind::Initialize:
+      // Locals have no identity across functions; globals and statics are
+      // noted with their declaration (VisitVarDecl).
+      return;
+    }
   }
 
   void noteAcquisition(std::optional<StorageKey> Key, const Expr *Value) {

@@ -277,6 +277,18 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
     Apply(Field, /*Always=*/false);
 }
 
+/// True when \p Arg, a pointer to something other than void, is passed to
+/// parameter \p ParamIndex of \p Callee declared `void *`.
+static bool isUserData(const FunctionDecl *Callee, unsigned ParamIndex,
+                       const Expr *Arg) {
+  if (!Callee || ParamIndex >= Callee->getNumParams())
+    return false;
+  QualType Param = Callee->getParamDecl(ParamIndex)->getType();
+  QualType Passed = Arg->IgnoreParenImpCasts()->getType();
+  return Param->isVoidPointerType() && Passed->isPointerType() &&
+         !Passed->isVoidPointerType();
+}
+
 void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   // std::move(fd) forwards fd to whoever consumes the call's value.
   if (forwardedArgument(Call))
@@ -375,7 +387,12 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
       }
       continue;
     }
-    switch (Role->roleOfArgument(ParamIndex)) {
+    ArgumentRole ArgRole = Role->roleOfArgument(ParamIndex);
+    // A typed handle passed where the function takes `void *` is user data
+    // (a callback's argument): the library keeps it for later.
+    if (ArgRole == ArgumentRole::Use && isUserData(Callee, ParamIndex, Args[I]))
+      ArgRole = ArgumentRole::Sink;
+    switch (ArgRole) {
     case ArgumentRole::Use:
       if (Listener)
         for (unsigned Index : sourcesOf(Args[I]))

@@ -3,6 +3,7 @@
 #include "engine/TrackedStorage.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleHolders.h"
+#include "engine/StorageWrites.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseSet.h"
@@ -218,8 +219,10 @@ public:
     return true;
   }
 
-  bool VisitStmt(Stmt *) {
+  bool VisitStmt(Stmt *S) {
     ++Result.StatementCount;
+    for (const StorageWrite &Write : writesOf(S, Catalog))
+      noteWrite(Write);
     return true;
   }
 
@@ -229,70 +232,24 @@ public:
     return !Result.HasErrors;
   }
 
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->getOpcode() != BO_Assign)
-      return true;
-    std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
-    if (asAcquisition(BO->getRHS(), Catalog)) {
-      consider(Target);
-      return true;
-    }
-    // Storage from earlier calls: a plain store only matters inside an
-    // assignment operator (elsewhere it is a hand-over or a reset, reported
-    // only for storage already tracked because it receives a handle here).
-    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-    if (Target && Target->outlivesCall()) {
-      if (Method && (Method->isCopyAssignmentOperator() ||
-                     Method->isMoveAssignmentOperator()))
-        consider(Target);
-    } else if (Target && Target->Index < 0 && !Target->Field &&
-               isa<ParmVarDecl>(Target->Var))
-      AssignedParameters.push_back(*Target);
-    return true;
-  }
-
-  // `sp = std::make_shared<Conn>()`, `conn = Connection::open()`.
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
-    if (Call->getOperator() == OO_Equal && Call->getNumArgs() == 2 &&
-        asAcquisition(Call->getArg(1), Catalog))
-      consider(storageOf(Call->getArg(0), Ctx));
-    return true;
-  }
-
   bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
     if (Policy.TrackReleasedFields)
       considerReleasedField(Delete->getArgument());
     return true;
   }
 
-  // `sp.reset(new Conn)`.
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (Policy.TrackReleasedFields && Catalog.isReleaseMethod(Method))
+    if (Policy.TrackReleasedFields && Catalog.isReleaseMethod(Call->getMethodDecl()))
       considerReleasedField(Call->getImplicitObjectArgument());
-    if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
-        Call->getNumArgs() >= 1 && asAcquisition(Call->getArg(0), Catalog))
-      consider(storageOf(Call->getImplicitObjectArgument(), Ctx));
     return true;
   }
 
   bool VisitVarDecl(VarDecl *Var) {
-    const Expr *Init = Var->getInit();
-    if (!Init)
-      return true;
     // `FILE *&alias = data;`: another name that can close or change it.
-    if (Var->getType()->isReferenceType())
-      if (std::optional<StorageKey> Key = storageOf(Init, Ctx); Key && Key->Var)
+    if (Var->getType()->isReferenceType() && Var->getInit())
+      if (std::optional<StorageKey> Key = storageOf(Var->getInit(), Ctx);
+          Key && Key->Var)
         Result.AddressExposed.insert(Key->Var);
-    if (asAcquisition(Init, Catalog)) {
-      consider(StorageKey{Var, -1});
-      return true;
-    }
-    // `struct conn c = {.fd = socket(...)}`, `int fds[2] = {open(...), -1}`.
-    forEachPart(Var, [&](const StorageKey &Part) {
-      if (asAcquisition(initializerOfPart(Init, Part), Catalog))
-        consider(Part);
-    });
     return true;
   }
 
@@ -307,35 +264,21 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
-    // std::exchange(fd_, v) and std::swap(a, b) overwrite their arguments.
-    if (isStdCall(Call, "exchange", 2))
-      consider(storageOf(Call->getArg(0), Ctx));
-    if (isStdCall(Call, "swap", 2)) {
-      consider(storageOf(Call->getArg(0), Ctx));
-      consider(storageOf(Call->getArg(1), Ctx));
-    }
-    if (Role && Policy.TrackReleasedFields)
-      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-        if (Role->roleOfArgument(I) == ArgumentRole::Release)
-          considerReleasedField(Call->getArg(I));
-    // A by-value parameter this function releases is an owning sink.
-    if (Role)
-      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-        if (Role->roleOfArgument(I) == ArgumentRole::Release)
-          if (std::optional<StorageKey> Key =
-                  storageOf(stripValueWrappers(Call->getArg(I)), Ctx);
-              Key && Key->Index < 0 && !Key->Field &&
-              isa<ParmVarDecl>(Key->Var) &&
-              !Key->Var->getType()->isReferenceType())
-            Result.SinkParameters.try_emplace(
-                Key->Var, Catalog.familyReleasedBy(Call->getDirectCallee()));
-    if (!Role || !Role->Acquires || Role->OutParam < 0 ||
-        static_cast<unsigned>(Role->OutParam) >= Call->getNumArgs())
+    if (!Role)
       return true;
-    const Expr *Arg = Call->getArg(Role->OutParam);
-    for (const StorageKey &Key : outParameterTargets(Arg, *Role, Ctx))
-      if (consider(Key))
-        Result.OutArguments.insert(Arg->IgnoreParenImpCasts());
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      if (Role->roleOfArgument(I) != ArgumentRole::Release)
+        continue;
+      if (Policy.TrackReleasedFields)
+        considerReleasedField(Call->getArg(I));
+      // A by-value parameter this function releases is an owning sink.
+      if (std::optional<StorageKey> Key =
+              storageOf(stripValueWrappers(Call->getArg(I)), Ctx);
+          Key && Key->Index < 0 && !Key->Field && isa<ParmVarDecl>(Key->Var) &&
+          !Key->Var->getType()->isReferenceType())
+        Result.SinkParameters.try_emplace(
+            Key->Var, Catalog.familyReleasedBy(Call->getDirectCallee()));
+    }
     return true;
   }
 
@@ -344,29 +287,59 @@ public:
   }
 
 private:
-  /// Calls \p Visit with each field and array element of \p Var one level
-  /// down, and each element of an array field.
-  void forEachPart(const VarDecl *Var,
-                   llvm::function_ref<void(const StorageKey &)> Visit) {
-    auto Elements = [&](QualType T, const FieldDecl *Field) {
-      const auto *Array = Ctx.getAsConstantArrayType(T);
-      // Handle arrays are short (a pipe's two ends); skip big buffers.
-      if (!Array || Array->getLimitedSize() > MaxTrackedElements)
+  /// Tracks the storage a write may fill with a handle.
+  void noteWrite(const StorageWrite &Write) {
+    switch (Write.Kind) {
+    case WriteKind::Assign: {
+      std::optional<StorageKey> Target = storageOf(Write.Target, Ctx);
+      if (asAcquisition(Write.Value, Catalog)) {
+        consider(Target);
         return;
-      for (uint64_t I = 0; I < Array->getLimitedSize(); ++I)
-        Visit(StorageKey{Var, static_cast<int>(I), Field});
-    };
-    QualType T = Var->getType();
-    Elements(T, nullptr);
-    const RecordDecl *Record = T->getAsRecordDecl();
-    if (!Record || !Record->getDefinition())
+      }
+      if (!Target || !isa<BinaryOperator>(Write.Site))
+        return;
+      // Storage from earlier calls: a plain store only matters inside an
+      // assignment operator (elsewhere it is a hand-over or a reset,
+      // reported only for storage already tracked because it receives a
+      // handle here).
+      const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+      if (Target->outlivesCall()) {
+        if (Method && (Method->isCopyAssignmentOperator() ||
+                       Method->isMoveAssignmentOperator()))
+          consider(Target);
+      } else if (Target->Index < 0 && !Target->Field &&
+                 isa<ParmVarDecl>(Target->Var)) {
+        AssignedParameters.push_back(*Target);
+      }
       return;
-    for (const FieldDecl *Field : Record->getDefinition()->fields()) {
-      Visit(StorageKey{Var, -1, Field});
-      Elements(Field->getType(), Field);
+    }
+    case WriteKind::Reset:
+      if (Write.Value && asAcquisition(Write.Value, Catalog))
+        consider(storageOf(Write.Target, Ctx));
+      return;
+    case WriteKind::Exchange:
+    case WriteKind::Swap:
+      for (const StorageKey &Key : keysWritten(Write, Ctx))
+        consider(Key);
+      return;
+    case WriteKind::OutParameter:
+      for (const StorageKey &Key : keysWritten(Write, Ctx))
+        if (consider(Key))
+          Result.OutArguments.insert(Write.Target->IgnoreParenImpCasts());
+      return;
+    case WriteKind::Initialize:
+      if (asAcquisition(Write.Value, Catalog)) {
+        consider(StorageKey{Write.Var, -1});
+        return;
+      }
+      // `struct conn c = {.fd = socket(...)}`, `int fds[2] = {open(...), -1}`.
+      forEachPartOf(*Write.Var, Ctx, [&](const StorageKey &Part) {
+        if (asAcquisition(initializerOfPart(Write.Value, Part), Catalog))
+          consider(Part);
+      });
+      return;
     }
   }
-  static constexpr uint64_t MaxTrackedElements = 16;
 
   /// A field of `*this` released here: what a summary reports.
   void considerReleasedField(const Expr *Released) {

@@ -18,11 +18,28 @@ bool LeakedHandleRule::isLocalHandle(const StorageKey &Key) const {
   return !T.isNull() && (T->isIntegerType() || T->isAnyPointerType());
 }
 
+/// True when \p Acquisition was given a callback (`event_new(base, fd,
+/// EV_READ, on_read, arg)`, `evconnlistener_new_bind(base, on_accept, ...)`):
+/// the library calls it with the new object, which it may free.
+static bool registersCallback(const Expr *Acquisition) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(Acquisition);
+  if (!Call)
+    return false;
+  for (const Expr *Arg : Call->arguments()) {
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    if (T->isFunctionPointerType() || T->isFunctionType() ||
+        T->isBlockPointerType())
+      return true;
+  }
+  return false;
+}
+
 void LeakedHandleRule::lastReferenceGone(const Stmt *Trigger, ReferenceLoss,
                                          unsigned Index,
                                          const VariableState &Before) {
   if (!(Before.Bits & OpenStates) ||
-      !isLocalHandle(Analysis.tracked().key(Index)))
+      !isLocalHandle(Analysis.tracked().key(Index)) ||
+      registersCallback(Before.AcquiredAt))
     return;
   LostHandle Handle;
   Handle.Trigger = Trigger;
