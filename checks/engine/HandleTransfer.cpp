@@ -2,6 +2,7 @@
 
 #include "engine/HandleTransfer.h"
 #include "engine/HandleExprs.h"
+#include "engine/StorageWrites.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/AST/StmtCXX.h"
@@ -145,37 +146,98 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
 
 void HandleTransfer::applyDeclaration(const DeclStmt *DS,
                                       FlowState &State) const {
+  // Declared without an initializer: nothing is held yet.
+  for (const Decl *D : DS->decls())
+    if (const auto *Var = dyn_cast<VarDecl>(D);
+        Var && !Var->getInit() && !Var->isStaticLocal()) {
+      llvm::SmallVector<unsigned, 2> Parts;
+      Tracked.indexesReachedBy({Var, -1}, Parts);
+      for (unsigned Index : Parts)
+        State[Index] = VariableState{Uninitialized, nullptr, nullptr};
+    }
+  for (const StorageWrite &Write : writesOf(DS, Catalog))
+    applyWrite(Write, State);
+}
+
+void HandleTransfer::applyInitialization(const VarDecl *Var, const Expr *Init,
+                                         FlowState &State) const {
+  // A static local's initializer runs once, not on every call.
+  if (Var->isStaticLocal())
+    return;
   // A copy made inside a system macro (glibc's FD_SET under
   // _FORTIFY_SOURCE copies the descriptor into a local) only reads it.
-  const bool InSystemMacro =
-      Ctx.getSourceManager().isInSystemMacro(DS->getBeginLoc());
-  for (const Decl *D : DS->decls()) {
-    const auto *Var = dyn_cast<VarDecl>(D);
-    // A static local's initializer runs once, not on every call.
-    if (!Var || Var->isStaticLocal())
-      continue;
-    const Expr *Init = Var->getInit();
-    if (Init && !InSystemMacro)
-      escapeSources(Init, State, StorageKey{Var, -1});
-    if (Init && Var->getType()->isIntegerType())
-      linkStatus(Var, Init, State);
-    if (int Index = Tracked.indexOf({Var, -1}); Index >= 0) {
-      State[Index] = Init ? stateOfAssignedValue(Init)
-                          : VariableState{Uninitialized, nullptr, nullptr};
-      continue;
+  if (!Ctx.getSourceManager().isInSystemMacro(Var->getBeginLoc()))
+    escapeSources(Init, State, StorageKey{Var, -1});
+  if (Var->getType()->isIntegerType())
+    linkStatus(Var, Init, State);
+  if (int Index = Tracked.indexOf({Var, -1}); Index >= 0) {
+    State[Index] = stateOfAssignedValue(Init);
+    return;
+  }
+  // Tracked fields and elements: from the aggregate initializer.
+  llvm::SmallVector<unsigned, 2> Parts;
+  Tracked.indexesReachedBy({Var, -1}, Parts);
+  for (unsigned Index : Parts) {
+    const Expr *Value = initializerOfPart(Init, Tracked.key(Index));
+    State[Index] = Value ? stateOfAssignedValue(Value)
+                         : VariableState{Unknown, nullptr, nullptr};
+  }
+}
+
+void HandleTransfer::applyWrite(const StorageWrite &Write,
+                                FlowState &State) const {
+  switch (Write.Kind) {
+  case WriteKind::Assign:
+    if (const auto *BO = dyn_cast<BinaryOperator>(Write.Site))
+      applyAssignment(BO, State);
+    else
+      applyObjectOverwrite(cast<CallExpr>(Write.Site), Write.Target,
+                           Write.Value, State);
+    return;
+  case WriteKind::Reset:
+    // `sp.reset(p)` drops the old object like an assignment.
+    applyObjectOverwrite(cast<CallExpr>(Write.Site), Write.Target, Write.Value,
+                         State);
+    return;
+  case WriteKind::Exchange: {
+    // std::exchange(fd_, v) hands the old value to its caller (often to
+    // close()): the overwrite loses nothing.
+    std::optional<StorageKey> Target = storageOf(Write.Target, Ctx);
+    escapeSources(Write.Value, State, Target);
+    if (int Index = Target ? Tracked.indexOf(*Target) : -1; Index >= 0)
+      State[Index] = stateOfAssignedValue(Write.Value);
+    return;
+  }
+  case WriteKind::Swap: {
+    // std::swap(a, b) exchanges what the two hold.
+    std::optional<StorageKey> A = storageOf(Write.Target, Ctx);
+    std::optional<StorageKey> B = storageOf(Write.Other, Ctx);
+    int IndexA = A ? Tracked.indexOf(*A) : -1;
+    int IndexB = B ? Tracked.indexOf(*B) : -1;
+    if (IndexA >= 0 && IndexB >= 0) {
+      std::swap(State[IndexA], State[IndexB]);
+      return;
     }
-    // Tracked fields and elements: from the aggregate initializer, if any.
-    llvm::SmallVector<unsigned, 2> Parts;
-    Tracked.indexesReachedBy({Var, -1}, Parts);
-    for (unsigned Index : Parts) {
-      if (!Init) {
-        State[Index] = VariableState{Uninitialized, nullptr, nullptr};
+    // The other side is not tracked: our value went there, its value
+    // (unknown to us) came here.
+    for (int Index : {IndexA, IndexB})
+      if (Index >= 0)
+        State[Index] = VariableState{Unknown};
+    return;
+  }
+  case WriteKind::OutParameter:
+    for (const StorageKey &Key : keysWritten(Write, Ctx)) {
+      int Index = Tracked.indexOf(Key);
+      if (Index < 0)
         continue;
-      }
-      const Expr *Value = initializerOfPart(Init, Tracked.key(Index));
-      State[Index] = Value ? stateOfAssignedValue(Value)
-                           : VariableState{Unknown, nullptr, nullptr};
+      noteOverwrite(Overwrite{Write.Target, cast<Expr>(Write.Site), nullptr},
+                    Index, State);
+      State[Index] = VariableState{OpenUnchecked, Write.Site, nullptr};
     }
+    return;
+  case WriteKind::Initialize:
+    applyInitialization(Write.Var, Write.Value, State);
+    return;
   }
 }
 
@@ -298,10 +360,15 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
       escapeSources(Arg, State);
     return;
   }
+  // What the call writes (StorageWrites.h): operator=, reset, exchange and
+  // swap are the whole call; an out-parameter is one of its arguments.
+  llvm::SmallVector<StorageWrite, 2> Writes = writesOf(Call, Catalog);
+  const StorageWrite *Whole = nullptr, *OutParameter = nullptr;
+  for (const StorageWrite &Write : Writes)
+    (Write.Kind == WriteKind::OutParameter ? OutParameter : Whole) = &Write;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    // `sp = std::make_shared<Conn>()` overwrites like `=` on a pointer.
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      applyObjectOverwrite(Op, Op->getArg(0), Op->getArg(1), State);
+    if (Whole) {
+      applyWrite(*Whole, State);
       return;
     }
     // Dereferencing or comparing a smart pointer only reads it.
@@ -323,39 +390,9 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     else if (Listener && Object && Method && !Method->isConst())
       for (unsigned Index : sourcesOf(Object))
         Listener->methodCalled(Call, Index, State[Index]);
-    // `sp.reset(p)` drops the old object like an assignment.
-    if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
-        Object && storageOf(Object, Ctx)) {
-      applyObjectOverwrite(Member, Object,
-                           Member->getNumArgs() ? Member->getArg(0) : nullptr,
-                           State);
-      return;
-    }
   }
-  // std::exchange(fd_, v) hands the old value to its caller (often to
-  // close()): the overwrite loses nothing.
-  if (isStdCall(Call, "exchange", 2)) {
-    std::optional<StorageKey> Target = storageOf(Call->getArg(0), Ctx);
-    escapeSources(Call->getArg(1), State, Target);
-    if (int Index = Target ? Tracked.indexOf(*Target) : -1; Index >= 0)
-      State[Index] = stateOfAssignedValue(Call->getArg(1));
-    return;
-  }
-  // std::swap(a, b) exchanges what the two hold.
-  if (isStdCall(Call, "swap", 2)) {
-    std::optional<StorageKey> A = storageOf(Call->getArg(0), Ctx);
-    std::optional<StorageKey> B = storageOf(Call->getArg(1), Ctx);
-    int IndexA = A ? Tracked.indexOf(*A) : -1;
-    int IndexB = B ? Tracked.indexOf(*B) : -1;
-    if (IndexA >= 0 && IndexB >= 0) {
-      std::swap(State[IndexA], State[IndexB]);
-    } else {
-      // The other side is not tracked: our value went there, its value
-      // (unknown to us) came here.
-      for (int Index : {IndexA, IndexB})
-        if (Index >= 0)
-          State[Index] = VariableState{Unknown};
-    }
+  if (Whole) {
+    applyWrite(*Whole, State);
     return;
   }
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -377,14 +414,8 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
       continue;
     }
     unsigned ParamIndex = I - FirstArg;
-    if (Role->Acquires && Role->OutParam == static_cast<int>(ParamIndex)) {
-      for (const StorageKey &Key : outParameterTargets(Args[I], *Role, Ctx)) {
-        int Index = Tracked.indexOf(Key);
-        if (Index < 0)
-          continue;
-        noteOverwrite(Overwrite{Args[I], Call, nullptr}, Index, State);
-        State[Index] = VariableState{OpenUnchecked, Call, nullptr};
-      }
+    if (OutParameter && OutParameter->Target == Args[I]) {
+      applyWrite(*OutParameter, State);
       continue;
     }
     ArgumentRole ArgRole = Role->roleOfArgument(ParamIndex);
@@ -422,7 +453,8 @@ void HandleTransfer::apply(const Stmt *S, FlowState &State,
 void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
-      applyAssignment(BO, State);
+      for (const StorageWrite &Write : writesOf(BO, Catalog))
+        applyWrite(Write, State);
       return;
     }
     // `fd += 1` leaves a value we do not model.

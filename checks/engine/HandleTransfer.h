@@ -21,6 +21,8 @@
 
 namespace clang::tidy::resource {
 
+struct StorageWrite;
+
 class HandleTransfer {
 public:
   HandleTransfer(const HandleCatalog &Catalog, const TrackedStorage &Tracked,
@@ -40,6 +42,11 @@ private:
   void applyStatement(const Stmt *S, FlowState &State) const;
   void applyAssignment(const BinaryOperator *BO, FlowState &State) const;
   void applyDeclaration(const DeclStmt *DS, FlowState &State) const;
+  /// One write the recogniser found (StorageWrites.h).
+  void applyWrite(const StorageWrite &Write, FlowState &State) const;
+  /// `T Var = Init;` (Init not null), parts of aggregates included.
+  void applyInitialization(const VarDecl *Var, const Expr *Init,
+                           FlowState &State) const;
   void applyCall(const CallExpr *Call, FlowState &State) const;
   /// `Target = NewValue` through operator= or reset() (NewValue may be null
   /// for a plain reset()).

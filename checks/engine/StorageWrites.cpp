@@ -15,15 +15,15 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
     return Writes;
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign)
-      Writes.push_back({WriteKind::Assign, BO->getLHS(), nullptr,
-                        BO->getRHS(), nullptr, BO});
+      Writes.push_back({WriteKind::Assign, BO->getLHS(), nullptr, BO->getRHS(),
+                        nullptr, BO});
     return Writes;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->getInit())
-        Writes.push_back({WriteKind::Initialize, nullptr, Var,
-                          Var->getInit(), nullptr, nullptr});
+        Writes.push_back({WriteKind::Initialize, nullptr, Var, Var->getInit(),
+                          nullptr, nullptr});
     return Writes;
   }
   const auto *Call = dyn_cast<CallExpr>(S);
@@ -60,8 +60,12 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
   const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
   if (Role && Role->Acquires && Role->OutParam >= 0 &&
       static_cast<unsigned>(Role->OutParam) < Call->getNumArgs()) {
-    StorageWrite Write{WriteKind::OutParameter, Call->getArg(Role->OutParam),
-                       nullptr, nullptr, nullptr, Call};
+    StorageWrite Write{WriteKind::OutParameter,
+                       Call->getArg(Role->OutParam),
+                       nullptr,
+                       nullptr,
+                       nullptr,
+                       Call};
     Write.Role = Role;
     Writes.push_back(Write);
   }

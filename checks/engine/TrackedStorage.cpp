@@ -239,7 +239,8 @@ public:
   }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (Policy.TrackReleasedFields && Catalog.isReleaseMethod(Call->getMethodDecl()))
+    if (Policy.TrackReleasedFields &&
+        Catalog.isReleaseMethod(Call->getMethodDecl()))
       considerReleasedField(Call->getImplicitObjectArgument());
     return true;
   }
