@@ -209,22 +209,21 @@ HandleCatalog buildCatalog(const CatalogOptions &Options,
       Catalog.addSinkAllArguments(Name->Name);
   }
 
-  llvm::SmallVector<std::string, 4> Methods;
-  for (llvm::StringRef Entry : entries(Options.ReleaseMethods)) {
-    if (isValidName(Entry) && !Entry.contains("::"))
-      Methods.push_back(Entry.str());
-    else
-      Report("ReleaseMethods", Entry, "not a method name");
-  }
-  Catalog.setReleaseMethods(Methods);
-  llvm::SmallVector<std::string, 2> DeferredDeletes;
-  for (llvm::StringRef Entry : entries(Options.DeferredDeleteMethods)) {
-    if (isValidName(Entry) && !Entry.contains("::"))
-      DeferredDeletes.push_back(Entry.str());
-    else
-      Report("DeferredDeleteMethods", Entry, "not a method name");
-  }
-  Catalog.setDeferredDeleteMethods(DeferredDeletes);
+  // Unqualified method names; others are reported against \p Option.
+  auto MethodNames = [&](llvm::StringRef Option, llvm::StringRef Value) {
+    llvm::SmallVector<std::string, 4> Names;
+    for (llvm::StringRef Entry : entries(Value)) {
+      if (isValidName(Entry) && !Entry.contains("::"))
+        Names.push_back(Entry.str());
+      else
+        Report(Option, Entry, "not a method name");
+    }
+    return Names;
+  };
+  Catalog.setReleaseMethods(
+      MethodNames("ReleaseMethods", Options.ReleaseMethods));
+  Catalog.setDeferredDeleteMethods(
+      MethodNames("DeferredDeleteMethods", Options.DeferredDeleteMethods));
   for (llvm::StringRef Entry : entries(Options.ConnectionClasses)) {
     auto [Class, MethodList] = Entry.split('=');
     Class = Class.trim();

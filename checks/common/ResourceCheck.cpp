@@ -129,6 +129,20 @@ void ResourceCheck::onStartOfTranslationUnit() {
 
 void ResourceCheck::onEndOfTranslationUnit() { Session->endTranslationUnit(); }
 
+void ResourceCheck::notePath(llvm::StringRef Handle, const Expr *ReleasedAt,
+                             const SkippedRelease &Skipped) {
+  if (ReleasedAt)
+    diag(ReleasedAt->getBeginLoc(),
+         "'%0' is closed here on some paths, but not on all",
+         DiagnosticIDs::Note)
+        << Handle;
+  if (Skipped.Condition)
+    diag(Skipped.Condition->getBeginLoc(),
+         "'%0' stays open when this condition is %select{false|true}1",
+         DiagnosticIDs::Note)
+        << Handle << Skipped.WhenTrue;
+}
+
 void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!Function || !Analysed.insert(Function).second)

@@ -39,6 +39,10 @@ protected:
   virtual void startTranslationUnit() {}
 
   AnalysisSession &session() { return *Session; }
+  /// The notes that explain a path keeping \p Handle open: a release on
+  /// another path, and the branch where the paths part.
+  void notePath(llvm::StringRef Handle, const Expr *ReleasedAt,
+                const SkippedRelease &Skipped);
   const HandleCatalog &catalog() const { return Session->catalog(); }
 
 private:

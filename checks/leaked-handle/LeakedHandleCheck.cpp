@@ -93,16 +93,7 @@ void LeakedHandleCheck::report(const LostHandle &Lost,
     diag(Lost.AcquiredAt->getBeginLoc(), "'%0' was opened here",
          DiagnosticIDs::Note)
         << Handle;
-  if (Lost.ReleasedAt)
-    diag(Lost.ReleasedAt->getBeginLoc(),
-         "'%0' is closed here on some paths, but not on all",
-         DiagnosticIDs::Note)
-        << Handle;
-  if (Lost.Skipped.Condition)
-    diag(Lost.Skipped.Condition->getBeginLoc(),
-         "'%0' stays open when this condition is %select{false|true}1",
-         DiagnosticIDs::Note)
-        << Handle << Lost.Skipped.WhenTrue;
+  notePath(Handle, Lost.ReleasedAt, Lost.Skipped);
 }
 
 } // namespace clang::tidy::resource

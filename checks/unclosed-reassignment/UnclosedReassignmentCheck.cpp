@@ -131,16 +131,7 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
                : "'%0' was opened here",
            DiagnosticIDs::Note)
           << Handle;
-    if (Finding.ReleasedAt)
-      diag(Finding.ReleasedAt->getBeginLoc(),
-           "'%0' is closed here on some paths, but not on all",
-           DiagnosticIDs::Note)
-          << Handle;
-    if (Finding.Skipped.Condition)
-      diag(Finding.Skipped.Condition->getBeginLoc(),
-           "'%0' stays open when this condition is %select{false|true}1",
-           DiagnosticIDs::Note)
-          << Handle << Finding.Skipped.WhenTrue;
+    notePath(Handle, Finding.ReleasedAt, Finding.Skipped);
     if (!NoteFix.empty() && (Finding.Bits & Inherited) &&
         fixFor(Finding, Family, Ctx)) {
       auto Note = diag(Loc,
