@@ -221,6 +221,78 @@ const Expr *initializerOfPart(const Expr *Init, const StorageKey &Part) {
   return Value;
 }
 
+namespace {
+
+/// True when \p Whole names \p Key or storage that contains it.
+bool contains(const StorageKey &Whole, const StorageKey &Key) {
+  if (Whole == Key)
+    return true;
+  if (Whole.Var != Key.Var || Whole.Index >= 0)
+    return false;
+  // `c` contains `c->fd` and `c->fds[1]`; `s.fds` contains `s.fds[0]`.
+  return !Whole.Field || Whole.Field == Key.Field;
+}
+
+bool mayHandOverIn(const Stmt *S, const StorageKey &Key,
+                   const HandleCatalog &Catalog, const ASTContext &Ctx) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (E) {
+    if (std::optional<StorageKey> Named = storageOf(E, Ctx)) {
+      if (contains(*Named, Key))
+        return true;
+      // Another field or element of the same object is only read.
+      if (isa<MemberExpr, ArraySubscriptExpr>(E->IgnoreParenImpCasts()))
+        return false;
+    }
+    // An argument the callee only uses is not handed over.
+    if (const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts())) {
+      const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (!(Role && Role->roleOfArgument(I) == ArgumentRole::Use &&
+              Role->OutParam != static_cast<int>(I)) &&
+            mayHandOverIn(Call->getArg(I), Key, Catalog, Ctx))
+          return true;
+      return mayHandOverIn(Call->getCallee(), Key, Catalog, Ctx);
+    }
+  }
+  for (const Stmt *Child : S->children())
+    if (mayHandOverIn(Child, Key, Catalog, Ctx))
+      return true;
+  return false;
+}
+
+} // namespace
+
+bool mayHandOver(const Expr *Value, const StorageKey &Key,
+                 const HandleCatalog &Catalog, const ASTContext &Ctx) {
+  return mayHandOverIn(Value, Key, Catalog, Ctx);
+}
+
+static bool readsStorageIn(const Stmt *S, const StorageKey &Key,
+                           const ASTContext &Ctx) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (std::optional<StorageKey> Named = storageOf(E, Ctx)) {
+      if (contains(*Named, Key))
+        return true;
+      // Another field or element of the same object.
+      if (isa<MemberExpr, ArraySubscriptExpr>(E->IgnoreParenImpCasts()))
+        return false;
+    }
+  for (const Stmt *Child : S->children())
+    if (readsStorageIn(Child, Key, Ctx))
+      return true;
+  return false;
+}
+
+bool readsStorage(const Expr *Value, const StorageKey &Key,
+                  const ASTContext &Ctx) {
+  return readsStorageIn(Value, Key, Ctx);
+}
+
 bool mentionsVariable(const Stmt *S, const VarDecl *Var) {
   if (!S)
     return false;

@@ -59,6 +59,20 @@ void collectValueSources(const Expr *E, const ASTContext &Ctx,
 /// ImplicitValueInitExpr; null when the part's value is not written there.
 const Expr *initializerOfPart(const Expr *Init, const StorageKey &Part);
 
+/// True when evaluating \p Value may hand the handle stored in \p Key to
+/// code that keeps it: \p Key itself, or a whole it is part of (`c`,
+/// `*c`, `fds`), appears in \p Value other than as an argument a catalogued
+/// function only uses (`fd = dup(fd)` keeps nothing) and other than as the
+/// base of another field (`c->conn = PQconnectdb(c->conninfo)` reads a
+/// sibling).
+bool mayHandOver(const Expr *Value, const StorageKey &Key,
+                 const HandleCatalog &Catalog, const ASTContext &Ctx);
+
+/// True when \p Value reads \p Key or a whole it is part of anywhere
+/// (lambda bodies excluded): `fd = dup(fd)` needs the old handle.
+bool readsStorage(const Expr *Value, const StorageKey &Key,
+                  const ASTContext &Ctx);
+
 /// True when \p Var is named anywhere inside \p E (lambda bodies excluded).
 bool mentionsVariable(const Stmt *S, const VarDecl *Var);
 

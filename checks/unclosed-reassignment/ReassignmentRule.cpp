@@ -30,10 +30,18 @@ void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
     return;
   const TrackedStorage &Tracked = Analysis.tracked();
   const StorageKey &Key = Tracked.key(Index);
-  // `fd = f(fd)` hands the old value to f: not a loss.
-  if (mentionsVariable(What.NewValue, Key.Var))
+  // `fd = f(fd)` hands the old value to f: not a loss; `fd = dup(fd)` and
+  // `c->conn = PQconnectdb(c->conninfo)` keep nothing of it.
+  if (mayHandOver(What.NewValue, Key, Analysis.catalog(), Analysis.context()))
     return;
   if (!(Before.Bits & OpenStates) && !losesInheritedHandle(What, Key))
+    return;
+  // Only an earlier call's handle may be there, and the new one is made
+  // from the same object's other fields (`per->fd = open(per->path)`): the
+  // evidence that the function runs again on the *same* object is too weak
+  // to report it (objects are often fresh for each call).
+  if (!(Before.Bits & OpenStates) && Key.Var &&
+      mentionsVariable(What.NewValue, Key.Var))
     return;
   LeakFinding Finding;
   Finding.What = What;

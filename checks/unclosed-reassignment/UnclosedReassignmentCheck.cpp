@@ -2,6 +2,7 @@
 
 #include "unclosed-reassignment/UnclosedReassignmentCheck.h"
 #include "common/ReleaseFixIt.h"
+#include "engine/HandleExprs.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
 
@@ -75,8 +76,13 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
   // can rule out (--fix-notes and editor quick-fixes apply it).
   llvm::SmallVector<ReleaseAction, 2> Releases, InheritedReleases;
   for (const LeakFinding &Finding : Findings)
-    if (std::optional<ReleaseAction> Action =
-            fixFor(Finding, familyOf(Finding), Ctx))
+    // `fd = dup(fd)` needs the old handle: closing it first breaks the
+    // call, so only a person can restructure it.
+    if (First.What.NewValue &&
+        readsStorage(First.What.NewValue, Finding.Storage, Ctx))
+      continue;
+    else if (std::optional<ReleaseAction> Action =
+                 fixFor(Finding, familyOf(Finding), Ctx))
       (Finding.Bits & Inherited ? InheritedReleases : Releases)
           .push_back(*Action);
   auto OnUnfitRelease = [&](const FunctionDecl &Release) {

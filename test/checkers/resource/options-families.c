@@ -25,6 +25,7 @@ void widgets(void) {
   widget *w = widget_open("a");
   widget_draw(w);
   w = widget_dup(w);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'w' is overwritten while it still holds an open widget; the previous widget leaks [resource-unclosed-reassignment]
   w = widget_open("b");
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'w' is overwritten while it still holds an open widget; the previous widget leaks [resource-unclosed-reassignment]
   // accepts-invalid: no guard.

@@ -20,10 +20,31 @@ void wrapped_descriptor(void) {
   close(fd);
 }
 
+// dup() only reads its argument: the original descriptor is lost. Closing
+// it first would break the dup, so no fix is offered.
 void duplicated_from_itself(void) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  fd = dup(fd);
-  close(fd);
+  int orig = socket(AF_INET, SOCK_STREAM, 0);
+  orig = dup(orig);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'orig' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-FIXES: {{^}}  int orig = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  orig = dup(orig);{{$}}
+  close(orig);
+}
+
+// accept() on its own listener: the listener is lost.
+void accept_over_listener(void) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  listen(s, 8);
+  s = accept(s, NULL, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 's' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  close(s);
+}
+
+// A descriptor the caller lent, copied privately: nothing of ours is lost.
+struct server { int listen_fd; };
+void adopt_copy(struct server *srv, int fd) {
+  srv->listen_fd = fd;
+  srv->listen_fd = dup(srv->listen_fd);
 }
 
 void same_value(void) {
