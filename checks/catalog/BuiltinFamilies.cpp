@@ -83,6 +83,12 @@ const FamilySpec PosixDescriptor = {
      {"inotify_init", "inotify descriptor"},
      {"inotify_init1", "inotify descriptor"},
      {"memfd_create", "memory file descriptor"},
+     // These fill in the name of the file they create, and return its
+     // descriptor.
+     {"mkstemp"},
+     {"mkostemp"},
+     {"mkstemps"},
+     {"mkostemps"},
      {"pipe", "pipe descriptor", 0, 2, "", true},
      {"pipe2", "pipe descriptor", 0, 2, "", true},
      {"socketpair", "socket", 3, 2, "", true}},

@@ -66,6 +66,13 @@ const Expr *stripValueWrappers(const Expr *E) {
 
 const Expr *asAcquisition(const Expr *E, const HandleCatalog &Catalog) {
   const Expr *Stripped = stripValueWrappers(E);
+  // `fd = c ? socket(...) : accept(...)` acquires on either arm.
+  if (const auto *Cond =
+          dyn_cast_or_null<AbstractConditionalOperator>(Stripped)) {
+    if (const Expr *True = asAcquisition(Cond->getTrueExpr(), Catalog))
+      return True;
+    return asAcquisition(Cond->getFalseExpr(), Catalog);
+  }
   const FunctionRole *Role = Catalog.acquisitionRole(Stripped);
   // Out-parameter acquisitions return a status, not the handle.
   return Role && Role->OutParam < 0 ? Stripped : nullptr;

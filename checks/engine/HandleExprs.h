@@ -32,7 +32,8 @@ bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs);
 const Expr *stripValueWrappers(const Expr *E);
 
 /// If \p E (after wrappers) acquires a handle, the acquiring expression: a
-/// call to an acquisition function or a `new` of a connection class.
+/// call to an acquisition function or a `new` of a connection class, on
+/// either arm of a conditional operator.
 const Expr *asAcquisition(const Expr *E, const HandleCatalog &Catalog);
 
 /// True when \p E is a constant that no handle can equal: a null pointer
