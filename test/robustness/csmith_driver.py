@@ -43,11 +43,13 @@ def main():
     work = tempfile.mkdtemp(prefix="csmith.")
 
     def one(seed):
-        # csmith writes platform.info into its working directory.
+        # csmith writes platform.info into its working directory: one each,
+        # or two runs at once race on it (and csmith fails).
+        own = tempfile.mkdtemp(prefix=f"seed{seed}.", dir=work)
         source = subprocess.run(
             [args.csmith, "--seed", str(seed), "--max-funcs", "6",
              "--max-block-depth", "4"], stdout=subprocess.PIPE, text=True,
-            check=True, cwd=work).stdout
+            check=True, cwd=own).stdout
         counter = iter(range(1, 1 << 30))
         # Function bodies open at column 0 with csmith's block comment.
         source, injected = re.subn(
