@@ -59,6 +59,29 @@ struct SkippedRelease {
   bool WhenTrue = false;
 };
 
+/// What a rule knows of a handle where a path loses it: the states the
+/// storage may be in just before, and the witnesses notes point at.
+struct LossEvidence {
+  LossEvidence() = default;
+  LossEvidence(const StorageKey &Storage, const VariableState &Before)
+      : Storage(Storage), Bits(Before.Bits), AcquiredAt(Before.AcquiredAt),
+        ReleasedAt(Before.Bits & Released ? Before.ReleasedAt : nullptr) {}
+
+  /// The storage that held the handle.
+  StorageKey Storage;
+  /// Every state it may be in just before the loss.
+  HandleStateSet Bits = 0;
+  /// An acquisition whose handle may still be held there.
+  const Expr *AcquiredAt = nullptr;
+  /// A release on some other path, when there is one.
+  const Expr *ReleasedAt = nullptr;
+  /// The branch on whose outcome the handle stays open, if found.
+  SkippedRelease Skipped;
+
+  /// Open on every path (or open unless the acquisition failed).
+  bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
+};
+
 /// The solved flow of one function: the state of every tracked storage at
 /// the entry of every block, and the questions rules ask while the engine
 /// replays it.

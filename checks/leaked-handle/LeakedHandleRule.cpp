@@ -41,14 +41,7 @@ void LeakedHandleRule::lastReferenceGone(const Stmt *Trigger, ReferenceLoss,
       !isLocalHandle(Analysis.tracked().key(Index)) ||
       registersCallback(Before.AcquiredAt))
     return;
-  LostHandle Handle;
-  Handle.Trigger = Trigger;
-  Handle.Storage = Analysis.tracked().key(Index);
-  Handle.Bits = Before.Bits;
-  Handle.AcquiredAt = Before.AcquiredAt;
-  if (Before.Bits & Released)
-    Handle.ReleasedAt = Before.ReleasedAt;
-  Lost.push_back(Handle);
+  Lost.push_back(LostHandle(Trigger, Analysis.tracked().key(Index), Before));
   Context.push_back({Index, Analysis.replayBlock()});
 }
 

@@ -23,19 +23,12 @@
 namespace clang::tidy::resource {
 
 /// A handle whose last reference goes away while it may still be open.
-struct LostHandle {
+struct LostHandle : LossEvidence {
+  LostHandle(const Stmt *Trigger, const StorageKey &Storage,
+             const VariableState &Before)
+      : LossEvidence(Storage, Before), Trigger(Trigger) {}
   /// What ends the reference: a `return`, a block whose scope ends, a jump.
-  const Stmt *Trigger = nullptr;
-  /// The storage (a local, a field or element of a local).
-  StorageKey Storage;
-  /// Every state it may be in just before.
-  HandleStateSet Bits = 0;
-  const Expr *AcquiredAt = nullptr;
-  const Expr *ReleasedAt = nullptr;
-  SkippedRelease Skipped;
-
-  /// Open on every path (or open unless the acquisition failed).
-  bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
+  const Stmt *Trigger;
 };
 
 /// Collects the handles of one function that are lost without a release.

@@ -43,15 +43,9 @@ void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
   if (!(Before.Bits & OpenStates) && Key.Var &&
       mentionsVariable(What.NewValue, Key.Var))
     return;
-  LeakFinding Finding;
-  Finding.What = What;
-  Finding.Storage = Key;
+  LeakFinding Finding(What, Key, Before);
   if (Key.Var && !Key.Field)
     Finding.SinkFamily = Tracked.sinkFamily(Key.Var);
-  Finding.Bits = Before.Bits;
-  Finding.AcquiredAt = Before.AcquiredAt;
-  if (Before.Bits & Released)
-    Finding.ReleasedAt = Before.ReleasedAt;
   Findings.push_back(Finding);
   Context.push_back({Index, Analysis.replayBlock()});
 }

@@ -21,27 +21,18 @@ namespace clang::tidy::resource {
 
 /// An assignment that may overwrite an open handle, with the evidence the
 /// check needs to explain it.
-struct LeakFinding {
+struct LeakFinding : LossEvidence {
+  LeakFinding(const Overwrite &What, const StorageKey &Storage,
+              const VariableState &Before)
+      : LossEvidence(Storage, Before), What(What) {}
   /// The assignment or out-parameter acquisition that loses the handle.
-  Overwrite What = {nullptr, nullptr, nullptr};
-  /// The storage overwritten.
-  StorageKey Storage;
-  /// Every state the variable may be in just before the assignment.
-  HandleStateSet Bits = 0;
-  /// An acquisition whose handle may still be held there.
-  const Expr *AcquiredAt = nullptr;
-  /// True when that acquisition reaches the assignment only through a loop
+  Overwrite What;
+  /// True when the acquisition reaches the assignment only through a loop
   /// back edge (the handle comes from an earlier iteration).
   bool AcquiredInEarlierIteration = false;
-  /// A release on some other path, when there is one.
-  const Expr *ReleasedAt = nullptr;
-  /// The branch on whose outcome the handle stays open, if found.
-  SkippedRelease Skipped;
   /// For a sink parameter: the family this function releases it as.
   const HandleFamily *SinkFamily = nullptr;
 
-  /// Open on every path (or open unless the acquisition failed).
-  bool isDefinite() const { return (Bits & ~DefiniteLeakStates) == 0; }
   /// The only open handle it may hold comes from before this call.
   bool isInheritedOnly() const { return !(Bits & OpenStates); }
 };
