@@ -71,6 +71,16 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
                       "'none'")
         << Persistent << Name;
 
+  Shared.RunAgainFunctions =
+      Read("RunAgainFunctions", SessionOptions::DefaultRunAgainFunctions);
+  if (std::string Error;
+      !llvm::Regex(Shared.RunAgainFunctions).isValid(Error)) {
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.RunAgainFunctions': %2; the default is used")
+        << Shared.RunAgainFunctions << Name << Error;
+    Shared.RunAgainFunctions = SessionOptions::DefaultRunAgainFunctions;
+  }
+
   Session = AnalysisSession::get(
       Context, Shared,
       [&](StringRef Option, StringRef Entry, StringRef Reason) {
@@ -91,6 +101,7 @@ void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 Shared.Persistent == PersistentStorageMode::All      ? "all"
                 : Shared.Persistent == PersistentStorageMode::Fields ? "fields"
                                                                      : "none");
+  Options.store(Opts, "RunAgainFunctions", Shared.RunAgainFunctions);
   Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
   Options.store(Opts, "Families", Config.Families);
   Options.store(Opts, "UseFunctions", Config.UseFunctions);

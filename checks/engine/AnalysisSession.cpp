@@ -19,6 +19,7 @@ std::string SessionOptions::key() const {
   Key += Catalog.SharedPointerConnections ? '1' : '0';
   Key += std::to_string(Limits.MaxStatementsTimesVariables);
   Key += std::to_string(static_cast<int>(Persistent));
+  Key += '\x1f' + RunAgainFunctions;
   return Key;
 }
 
@@ -83,7 +84,10 @@ const HandleHolders *AnalysisSession::holders() {
   if (!Holders)
     Holders = HandleHolders::collect(
         *CurrentContext, Catalog,
-        [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
+        [this](const FunctionDecl *F) { return hasCompileErrors(*F); },
+        !Options.RunAgainFunctions.empty() && RunAgainNames.isValid()
+            ? &RunAgainNames
+            : nullptr);
   return &*Holders;
 }
 

@@ -35,6 +35,18 @@ struct SessionOptions {
   CatalogOptions Catalog;
   FlowLimits Limits;
   PersistentStorageMode Persistent = PersistentStorageMode::All;
+  /// Names of functions that run again whoever calls them (a regular
+  /// expression matched against the whole unqualified name).
+  std::string RunAgainFunctions = DefaultRunAgainFunctions;
+
+  /// Handlers and callbacks (`onConnect`, `on_message`, `handleRead`,
+  /// `read_cb`, `sigCallback`) and routines whose purpose is to redo
+  /// something (`reconnect`, `reload_config`, `reopenLog`, `retry_send`).
+  static constexpr const char *DefaultRunAgainFunctions =
+      "^(on[A-Z_][A-Za-z0-9_]*|handle[A-Z_][A-Za-z0-9_]*"
+      "|[A-Za-z0-9_]*([Hh]andler|_cb|[Cc]allback)"
+      "|[A-Za-z0-9_]*([Rr]econnect|[Rr]eload|[Rr]eopen|[Rr]etry)"
+      "[A-Za-z0-9_]*)$";
 
   /// A string that differs whenever the options differ.
   std::string key() const;
@@ -83,6 +95,7 @@ public:
 private:
   AnalysisSession(SessionOptions Options, HandleCatalog Catalog)
       : Options(std::move(Options)), Catalog(std::move(Catalog)),
+        RunAgainNames(this->Options.RunAgainFunctions),
         HoldersOnDemand([this] { return holders(); }) {}
 
   SessionOptions Options;
@@ -92,6 +105,8 @@ private:
   Preprocessor *Attached = nullptr;
   ASTContext *CurrentContext = nullptr;
   std::optional<HandleHolders> Holders;
+  /// Options.RunAgainFunctions, compiled (checked valid by the check).
+  llvm::Regex RunAgainNames;
   /// Builds Holders the first time an analysis needs it (policies refer
   /// to it, so it lives as long as the session).
   std::function<const HandleHolders *()> HoldersOnDemand;

@@ -264,9 +264,12 @@ FunctionAnalysis::explainSkippedRelease(unsigned VarIndex,
 }
 
 bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
-  // Objects are reused: their methods run again and again.
+  // Objects are reused: their methods run again and again, except the
+  // constructors and the private initialisers only they call.
   if (!Key.Var && Key.Field)
-    return !isa_and_nonnull<CXXConstructorDecl>(Function);
+    return !isa_and_nonnull<CXXConstructorDecl>(Function) &&
+           !(Holders && Function &&
+             Holders->calledOnlyFromConstructors(Function));
   if (Key.Var && !Key.Field) {
     // A static local exists precisely to survive between calls; a sink
     // parameter brings the caller's handle along.

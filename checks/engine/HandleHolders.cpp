@@ -16,8 +16,10 @@ class HolderScanner : public RecursiveASTVisitor<HolderScanner> {
 public:
   HolderScanner(ASTContext &Ctx, const HandleCatalog &Catalog,
                 HandleHolders &Result,
-                llvm::function_ref<bool(const FunctionDecl *)> IsDamaged)
-      : Ctx(Ctx), Catalog(Catalog), Result(Result), IsDamaged(IsDamaged) {}
+                llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
+                const llvm::Regex *RunAgainNames)
+      : Ctx(Ctx), Catalog(Catalog), Result(Result), IsDamaged(IsDamaged),
+        RunAgainNames(RunAgainNames) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Types hold nothing the analysis needs (only unevaluated expressions).
@@ -33,6 +35,9 @@ public:
     if (Function && Function->doesThisDeclarationHaveABody() &&
         IsDamaged(Function))
       return true;
+    if (Function && Function->doesThisDeclarationHaveABody() && RunAgainNames &&
+        Function->getIdentifier() && RunAgainNames->match(Function->getName()))
+      Result.NamedToRunAgain.insert(Function->getCanonicalDecl());
     // Stores are attributed to the function whose body holds them; those
     // in other declarations (global initializers, in-class initializers,
     // ObjC methods) to no function.
@@ -134,6 +139,13 @@ public:
       ++Result.CallSites[Canonical];
       if (Canonical == Writer)
         Result.Recursive.insert(Canonical);
+      (isa_and_nonnull<CXXConstructorDecl>(Writer)
+           ? Result.CalledFromConstructor
+           : Result.CalledElsewhere)
+          .insert(Canonical);
+      if (isRunOnceRegistration(Callee))
+        for (const Expr *Arg : Call->arguments())
+          noteRunOnce(Arg);
       // Non-const reference parameters may store into their argument.
       for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
            ++I) {
@@ -194,6 +206,37 @@ public:
   }
 
 private:
+  /// pthread_once, std::call_once, atexit: the function they are given runs
+  /// at most once.
+  static bool isRunOnceRegistration(const FunctionDecl *Callee) {
+    const IdentifierInfo *Name = Callee->getIdentifier();
+    if (!Name)
+      return false;
+    StringRef N = Name->getName();
+    if (N == "call_once")
+      return Callee->isInStdNamespace();
+    return (N == "pthread_once" || N == "atexit" || N == "at_quick_exit" ||
+            N == "__cxa_atexit") &&
+           Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+
+  /// `init` or `&init` given to a run-once registration: one call, not an
+  /// address that may be called again.
+  void noteRunOnce(const Expr *Arg) {
+    Arg = Arg->IgnoreParenImpCasts();
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    const auto *Function =
+        Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
+    if (!Function)
+      return;
+    DirectCallees.insert(Ref);
+    ++Result.CallSites[Function->getCanonicalDecl()];
+    Result.CalledElsewhere.insert(Function->getCanonicalDecl());
+  }
+
   /// `c`, `&conn`, `this`, `&s.inner`: the same object on every iteration
   /// (unlike `&trans[i]` or `p + i`).
   static bool isStableStorage(const Expr *Arg) {
@@ -322,6 +365,7 @@ private:
   const HandleCatalog &Catalog;
   HandleHolders &Result;
   llvm::function_ref<bool(const FunctionDecl *)> IsDamaged;
+  const llvm::Regex *RunAgainNames;
   /// The function whose stores are being visited; null outside functions
   /// and in lambdas and blocks.
   const FunctionDecl *Writer = nullptr;
@@ -332,11 +376,12 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
 };
 
-HandleHolders HandleHolders::collect(
-    ASTContext &Ctx, const HandleCatalog &Catalog,
-    llvm::function_ref<bool(const FunctionDecl *)> IsDamaged) {
+HandleHolders
+HandleHolders::collect(ASTContext &Ctx, const HandleCatalog &Catalog,
+                       llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
+                       const llvm::Regex *RunAgainNames) {
   HandleHolders Result;
-  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged);
+  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged, RunAgainNames);
   // clangd narrows the scope to the main file's declarations, so that the
   // preamble's are not deserialized; for clang-tidy it is the whole TU.
   for (Decl *D : Ctx.getTraversalScope())
@@ -354,7 +399,18 @@ bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {
   const FunctionDecl *Canonical = Function->getCanonicalDecl();
   auto Sites = CallSites.find(Canonical);
   return (Sites != CallSites.end() && Sites->second >= 2) ||
-         CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical);
+         CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical) ||
+         NamedToRunAgain.contains(Canonical);
+}
+
+bool HandleHolders::calledOnlyFromConstructors(
+    const FunctionDecl *Function) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
+  if (!Method || Method->isVirtual() || Method->getAccess() == AS_public ||
+      NamedToRunAgain.contains(Method))
+    return false;
+  return CalledFromConstructor.contains(Method) &&
+         !CalledElsewhere.contains(Method) && !AddressTaken.contains(Method);
 }
 
 bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
@@ -362,7 +418,7 @@ bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
   const FunctionDecl *Canonical = Function->getCanonicalDecl();
   auto Sites = CallSites.find(Canonical);
   if ((Sites != CallSites.end() && Sites->second >= 2) ||
-      AddressTaken.contains(Canonical))
+      AddressTaken.contains(Canonical) || NamedToRunAgain.contains(Canonical))
     return true;
   auto Stable = StableLoopArguments.find(Canonical);
   return Stable != StableLoopArguments.end() && ParamIndex < 64 &&

@@ -20,6 +20,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::resource {
 
@@ -29,9 +30,12 @@ public:
   /// clangd the main file's) outside system headers.
   /// Functions \p IsDamaged accepts (compile errors) give no evidence: a
   /// half-typed call can read as the function's address being taken.
+  /// Functions whose name \p RunAgainNames matches (handlers, callbacks,
+  /// reconnect and reload routines) run again whoever calls them.
   static HandleHolders
   collect(ASTContext &Ctx, const HandleCatalog &Catalog,
-          llvm::function_ref<bool(const FunctionDecl *)> IsDamaged);
+          llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
+          const llvm::Regex *RunAgainNames = nullptr);
 
   /// True when \p Identity (a field, a global or static variable) owns
   /// handles in this translation unit: it receives an acquisition or is
@@ -47,8 +51,15 @@ public:
 
   /// True when this TU shows \p Function can run again while storage it set
   /// the last time still holds a handle: it is called inside a loop, from
-  /// two or more places, or its address is taken (a callback, a handler).
+  /// two or more places, its address is taken (a callback, a handler) other
+  /// than by a run-once registration (pthread_once, call_once, atexit), or
+  /// its name says it is a handler (RunAgainNames).
   bool runsRepeatedly(const FunctionDecl *Function) const;
+
+  /// True when every call of the method \p Function this TU shows is in a
+  /// constructor of its class, and no other code can call it (private or
+  /// protected, not virtual, address not taken): a one-time initialiser.
+  bool calledOnlyFromConstructors(const FunctionDecl *Function) const;
 
   /// Like runsRepeatedly, for storage reached through parameter
   /// \p ParamIndex: a call in a loop counts only when it passes the same
@@ -70,6 +81,10 @@ private:
   /// storage as argument N on every iteration.
   llvm::DenseMap<const FunctionDecl *, uint64_t> StableLoopArguments;
   llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> NamedToRunAgain;
+  /// Functions some call in a constructor names, and some call elsewhere.
+  llvm::SmallPtrSet<const FunctionDecl *, 16> CalledFromConstructor;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> CalledElsewhere;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;
   /// Per storage: the functions (canonical; null for code outside any

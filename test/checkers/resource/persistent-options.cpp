@@ -35,7 +35,7 @@ void (*ready_callback)() = on_accept_ready;
 
 // What a reference parameter refers to belongs to the caller: storage that
 // outlives the call, so `fields` and `none` leave it alone.
-void reopen(int &fd) {
+void open_twice(int &fd) {
   fd = socket(AF_INET, SOCK_STREAM, 0);
   fd = socket(AF_INET, SOCK_STREAM, 0);
   // CHECK-MESSAGES-ALL: :[[@LINE-1]]:6: warning: 'fd' is overwritten while it still holds an open socket

@@ -21,6 +21,7 @@
 // DUMP-NEXT: resource-unclosed-reassignment.PersistentStorage: all
 // DUMP-NEXT: resource-unclosed-reassignment.ReleaseMethods: 'close;disconnect;shutdown'
 // DUMP-NEXT: resource-unclosed-reassignment.ReportSkippedFunctions: 'false'
+// DUMP-NEXT: resource-unclosed-reassignment.RunAgainFunctions: '^(on[A-Z_][A-Za-z0-9_]*|handle[A-Z_][A-Za-z0-9_]*|[A-Za-z0-9_]*([Hh]andler|_cb|[Cc]allback)|[A-Za-z0-9_]*([Rr]econnect|[Rr]eload|[Rr]eopen|[Rr]etry)[A-Za-z0-9_]*)$'
 // DUMP-NEXT: resource-unclosed-reassignment.SharedPointerConnections: 'false'
 // DUMP-NEXT: resource-unclosed-reassignment.SinkFunctions: ''
 // DUMP-NEXT: resource-unclosed-reassignment.UseFunctions: ''
