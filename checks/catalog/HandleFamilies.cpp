@@ -152,11 +152,27 @@ bool HandleCatalog::isNoReturnCall(const CallExpr *Call) const {
           NoReturnFunctions.contains(Callee->getQualifiedNameAsString()));
 }
 
+void HandleCatalog::learnAcquirer(const FunctionDecl *Function,
+                                  const HandleFamily *Family,
+                                  llvm::StringRef Noun) {
+  auto Role = std::make_unique<FunctionRole>();
+  Role->Acquires = Family;
+  Role->AcquiredNoun = Noun.str();
+  // What the wrapper does with its arguments is not modelled: they may be
+  // kept (an old handle it closes or reuses), never "only used".
+  Role->DefaultArgRole = ArgumentRole::Sink;
+  LearnedRoles[Function->getCanonicalDecl()] = std::move(Role);
+}
+
 const FunctionRole *HandleCatalog::roleOf(const FunctionDecl *Callee) const {
   if (!Callee)
     return nullptr;
   if (const FunctionRole *FromAttributes = roleFromAttributes(Callee))
     return FromAttributes;
+  if (!LearnedRoles.empty())
+    if (auto Learned = LearnedRoles.find(Callee->getCanonicalDecl());
+        Learned != LearnedRoles.end())
+      return Learned->second.get();
   const IdentifierInfo *II = Callee->getIdentifier();
   if (!II)
     return nullptr;

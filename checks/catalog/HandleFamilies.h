@@ -219,6 +219,16 @@ public:
   /// null when such storage is not a handle.
   const FunctionRole *objectStorageRole(QualType T) const;
 
+  /// Functions of the translation unit being checked ------------------------
+
+  /// Records that \p Function, defined in the current translation unit,
+  /// returns a fresh handle of \p Family (a wrapper around an acquisition,
+  /// AcquirerInference.h). What callers pass it is assumed kept.
+  void learnAcquirer(const FunctionDecl *Function, const HandleFamily *Family,
+                     llvm::StringRef Noun);
+  /// Forgets what was learnt: its declarations belong to a finished TU.
+  void forgetLearnedRoles() { LearnedRoles.clear(); }
+
   /// The acquisition role of \p E: a call to an acquiring function, a
   /// `new` of a connection class, or an expression creating a class-typed
   /// handle (std::make_shared<T>(), a value class's factory); null for
@@ -243,6 +253,11 @@ private:
       AttributeRoles;
   mutable llvm::StringMap<const HandleFamily *> AttributeFamilies;
   mutable std::vector<std::unique_ptr<HandleFamily>> OwnedSynthesizedFamilies;
+
+  /// Roles learnt from the current translation unit, per canonical
+  /// declaration.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionRole>>
+      LearnedRoles;
 
   /// The release method \p Class (or a base) declares, or "" if none.
   std::string releaseMethodOf(const CXXRecordDecl *Class) const;

@@ -1,6 +1,7 @@
 //===--- AnalysisSession.cpp - resource-tidy ------------------------------===//
 
 #include "engine/AnalysisSession.h"
+#include "engine/AcquirerInference.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
 #include <map>
@@ -58,6 +59,8 @@ void AnalysisSession::startTranslationUnit() {
   LastAnalysis.reset();
   Summaries.reset();
   Holders.reset();
+  Catalog.forgetLearnedRoles();
+  AcquirersInferred = false;
   CurrentContext = nullptr;
 }
 
@@ -102,6 +105,14 @@ AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
   // Matching runs on the complete AST: the whole TU's evidence of which
   // fields and globals hold handles can be gathered once, on first need.
   CurrentContext = &Ctx;
+  // Wrappers that return a fresh handle are acquisitions for everything
+  // computed after them (evidence, summaries, flows).
+  if (!AcquirersInferred) {
+    AcquirersInferred = true;
+    inferAcquirers(Ctx, Catalog, Options.Limits, [this](const FunctionDecl *F) {
+      return hasCompileErrors(*F);
+    });
+  }
   TrackingPolicy Policy;
   Policy.Mode = Options.Persistent;
   Policy.Holders = Holders ? &*Holders : nullptr;

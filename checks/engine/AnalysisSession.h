@@ -104,13 +104,15 @@ private:
   CompileErrorLog CompileErrors;
   Preprocessor *Attached = nullptr;
   ASTContext *CurrentContext = nullptr;
+  /// Whether the current TU's acquiring wrappers are in the catalog.
+  bool AcquirersInferred = false;
   std::optional<HandleHolders> Holders;
   /// Options.RunAgainFunctions, compiled (checked valid by the check).
   llvm::Regex RunAgainNames;
   /// Builds Holders the first time an analysis needs it (policies refer
   /// to it, so it lives as long as the session).
   std::function<const HandleHolders *()> HoldersOnDemand;
-  std::optional<MethodSummaries> Summaries;
+  std::optional<SummaryCache> Summaries;
   /// The last function analysed, and its result (the checks' callbacks for
   /// one function come one after the other).
   const FunctionDecl *LastFunction = nullptr;

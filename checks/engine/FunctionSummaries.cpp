@@ -1,20 +1,136 @@
 //===--- FunctionSummaries.cpp - resource-tidy ----------------------------===//
 
 #include "engine/FunctionSummaries.h"
+#include "engine/HandleExprs.h"
 #include "engine/HandleFlow.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::resource {
 
-const FunctionSummary *MethodSummaries::summaryOf(const FunctionDecl *Method) {
-  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Method);
-  if (!MD || MD->isStatic())
-    return nullptr;
-  const FunctionDecl *Definition = MD->getDefinition();
+namespace {
+
+/// Watches, during a replay, what happens to the values the parameters
+/// bring in from the caller (the Inherited state).
+class ParameterWatcher : public FlowListener {
+public:
+  explicit ParameterWatcher(const HandleCatalog &Catalog) : Catalog(Catalog) {}
+
+  struct Seen {
+    bool Escaped = false;
+    bool Released = false;
+    const Expr *Overwrite = nullptr;
+  };
+  llvm::SmallDenseMap<unsigned, Seen, 4> ByIndex;
+
+  void overwritten(const Overwrite &What, unsigned Index,
+                   const VariableState &Before) override {
+    // Only a new handle over the caller's is a loss worth telling callers
+    // about; `fd = -1` just forgets the parameter's copy.
+    if ((Before.Bits & Inherited) && What.NewValue &&
+        asAcquisition(What.NewValue, Catalog) && !ByIndex[Index].Overwrite)
+      ByIndex[Index].Overwrite = What.Site;
+  }
+  void released(const Expr *, unsigned Index,
+                const VariableState &Before) override {
+    if (Before.Bits & Inherited)
+      ByIndex[Index].Released = true;
+  }
+  void escaped(const Stmt *, unsigned Index,
+               const VariableState &Before) override {
+    if (Before.Bits & Inherited)
+      ByIndex[Index].Escaped = true;
+  }
+  void methodCalled(const Expr *, unsigned Index,
+                    const VariableState &Before) override {
+    // The object may hand itself over (`conn->start()`).
+    if (Before.Bits & Inherited)
+      ByIndex[Index].Escaped = true;
+  }
+
+private:
+  const HandleCatalog &Catalog;
+};
+
+/// What \p Function does with each by-value parameter, from its replay.
+void summarizeParameters(const FunctionAnalysis &Analysis,
+                         const std::optional<FlowState> &Exit,
+                         const HandleCatalog &Catalog,
+                         FunctionSummary &Summary) {
+  const TrackedStorage &Tracked = Analysis.tracked();
+  ParameterWatcher Watcher(Catalog);
+  Analysis.replay(Watcher);
+  const FunctionDecl &Function = Analysis.function();
+  for (unsigned I = 0; I < Tracked.size(); ++I) {
+    const StorageKey &Key = Tracked.key(I);
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
+    if (!Param || Key.Field || Key.Index >= 0 ||
+        !Tracked.startsWithCallerValue(Param))
+      continue;
+    unsigned Position = Param->getFunctionScopeIndex();
+    if (Position >= Function.getNumParams())
+      continue;
+    ParameterWatcher::Seen Seen = Watcher.ByIndex.lookup(I);
+    ParameterSummary Result;
+    if (Seen.Escaped) {
+      continue;
+    } else if (Seen.Overwrite) {
+      Result = {ParameterEffect::Overwritten, Seen.Overwrite};
+    } else if (!Exit) {
+      continue; // Never returns: what it does matters to nobody.
+    } else if (Seen.Released) {
+      // Closed on every path: nothing of the caller's value is left.
+      if ((*Exit)[I].Bits & Inherited)
+        continue;
+      Result.Effect = ParameterEffect::Released;
+    } else {
+      Result.Effect = ParameterEffect::UsedOnly;
+    }
+    if (Summary.Parameters.size() < Function.getNumParams())
+      Summary.Parameters.resize(Function.getNumParams());
+    Summary.Parameters[Position] = Result;
+  }
+}
+
+} // namespace
+
+std::optional<FunctionSummary>
+HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
+  std::unique_ptr<FunctionAnalysis> Result = analyze(Function, Body);
+  if (!Result)
+    return std::nullopt;
+  std::optional<FlowState> Exit = Result->exitState();
+  FunctionSummary Summary;
+  summarizeParameters(*Result, Exit, Catalog, Summary);
+  if (!Exit)
+    return Summary; // Never returns: releases nothing for its callers.
+  for (unsigned I = 0; I < Result->tracked().size(); ++I) {
+    const StorageKey &Key = Result->tracked().key(I);
+    if (Key.Var || !Key.Field)
+      continue;
+    HandleStateSet Bits = (*Exit)[I].Bits;
+    // Closed or set to the invalid value: no handle from before is left.
+    constexpr HandleStateSet Gone = Released | Invalid | Failed;
+    if (Bits && (Bits & ~Gone) == 0)
+      Summary.AlwaysReleased.push_back(Key.Field);
+    else if (Bits & Gone)
+      Summary.SometimesReleased.push_back(Key.Field);
+  }
+  return Summary;
+}
+
+const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
+  const FunctionDecl *Definition =
+      Function ? Function->getDefinition() : nullptr;
   if (!Definition || !Definition->getBody() ||
       Definition->isDependentContext() ||
       Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  // A call of a virtual method may run an override.
+  const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+  if (Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->hasAttr<FinalAttr>())
     return nullptr;
   auto Cached = Cache.find(Definition);
   if (Cached != Cache.end())
@@ -31,15 +147,15 @@ const FunctionSummary *MethodSummaries::summaryOf(const FunctionDecl *Method) {
 
   InProgress.insert(Definition);
   TrackingPolicy SummaryPolicy = Policy;
-  SummaryPolicy.TrackReleasedFields = true;
+  SummaryPolicy.TrackReleasedFields = Method && !Method->isStatic();
+  SummaryPolicy.TrackParameters = true;
   HandleFlowAnalysis Analysis(Catalog, Ctx, Limits, SummaryPolicy, this);
   std::optional<FunctionSummary> Summary =
       Analysis.summarize(Definition, Definition->getBody());
   InProgress.erase(Definition);
 
   std::unique_ptr<FunctionSummary> &Slot = Cache[Definition];
-  if (Summary &&
-      (!Summary->AlwaysReleased.empty() || !Summary->SometimesReleased.empty()))
+  if (Summary && Summary->isInformative())
     Slot = std::make_unique<FunctionSummary>(std::move(*Summary));
   return Slot.get();
 }

@@ -1,12 +1,21 @@
 //===--- FunctionSummaries.h - resource-tidy ------------------------------===//
 //
-// Releases through helpers: `disconnect(); fd_ = socket(...);` must not be
-// reported when disconnect(), defined in the same translation unit, closes
-// fd_. A summary says which fields of `*this` a method releases, on every
-// path or on some. It is computed by running the same flow analysis on the
-// method (with its fields starting as Inherited) and reading the state at
-// its exit; summaries are cached per translation unit and nest only a few
-// levels deep, so recursion and long call chains stay cheap.
+// What a call to a function defined in the same translation unit does to
+// the handles its caller hands it, so that the call is not "unknown code
+// that may keep the handle":
+//  * which fields of `*this` a method releases, on every path or on some
+//    (`disconnect(); fd_ = socket(...);` is not a leak);
+//  * for each by-value parameter of a handle type: whether the function
+//    only reads the handle (`log_fd(fd)` leaves the caller owning it),
+//    closes it on every path (a close wrapper), or overwrites the
+//    parameter with a new handle while it still holds the caller's,
+//    without closing it (the caller's handle is then lost if the caller
+//    does not use it again).
+// A summary is computed by running the same flow analysis on the function
+// (fields and parameters starting as Inherited: whatever the caller had)
+// and reading the events and the state at its exit; summaries are cached
+// per translation unit and nest only a few levels deep, so recursion and
+// long call chains stay cheap.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,34 +24,73 @@
 
 #include "catalog/HandleFamilies.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace clang {
 class ASTContext;
+class Expr;
+class FieldDecl;
+class FunctionDecl;
 } // namespace clang
 
 namespace clang::tidy::resource {
 
-/// What calling a method does to the fields of the object it is called on.
+/// What a function does to the handle passed in one by-value parameter.
+enum class ParameterEffect {
+  /// It may keep it, hand it over or close it on some paths only.
+  Unknown,
+  /// It only reads it: the caller still owns the handle after the call.
+  UsedOnly,
+  /// It closes it on every path that returns.
+  Released,
+  /// It stores a new handle into the parameter while the caller's may still
+  /// be there, having neither closed nor handed it over.
+  Overwritten,
+};
+
+struct ParameterSummary {
+  ParameterEffect Effect = ParameterEffect::Unknown;
+  /// For Overwritten, the assignment in the function that drops the
+  /// caller's handle.
+  const Expr *OverwriteSite = nullptr;
+};
+
+/// What calling a function does to the handles its caller gives it: the
+/// fields of the object a method is called on, and by-value parameters.
 struct FunctionSummary {
   /// Fields released on every path through the method.
   llvm::SmallVector<const FieldDecl *, 2> AlwaysReleased;
   /// Fields released on some paths only.
   llvm::SmallVector<const FieldDecl *, 2> SometimesReleased;
+  /// Per parameter (by index); empty when no parameter holds a handle.
+  llvm::SmallVector<ParameterSummary, 2> Parameters;
   /// The method has compile errors: it may have released or handed over
   /// any field, so its callers stop tracking the object's fields.
   bool Untrusted = false;
+
+  /// The effect on parameter \p Index.
+  ParameterSummary parameter(unsigned Index) const {
+    return Index < Parameters.size() ? Parameters[Index] : ParameterSummary{};
+  }
+  /// Whether the summary says anything a caller can use.
+  bool isInformative() const {
+    return Untrusted || !AlwaysReleased.empty() || !SometimesReleased.empty() ||
+           llvm::any_of(Parameters, [](const ParameterSummary &P) {
+             return P.Effect != ParameterEffect::Unknown;
+           });
+  }
 };
 
-/// Gives summaries of methods to the transfer function.
+/// Gives summaries of functions to the transfer function.
 class SummaryProvider {
 public:
   virtual ~SummaryProvider() = default;
-  /// The summary of \p Method, or null when it has none (not defined here,
-  /// too deep, recursive, or it releases nothing).
-  virtual const FunctionSummary *summaryOf(const FunctionDecl *Method) = 0;
+  /// The summary of \p Function, or null when it has none (not defined
+  /// here, too deep, recursive, or it says nothing a caller can use).
+  virtual const FunctionSummary *summaryOf(const FunctionDecl *Function) = 0;
 };
 
 } // namespace clang::tidy::resource

@@ -149,8 +149,10 @@ VariableState FunctionAnalysis::initialState(const StorageKey &Key) const {
   if (Key.outlivesCall())
     return VariableState{Inherited};
   if (Key.Var && isa<ParmVarDecl>(Key.Var))
-    return VariableState{Tracked.isSinkParameter(Key.Var) ? Inherited
-                                                          : Unknown};
+    return VariableState{Tracked.isSinkParameter(Key.Var) ||
+                                 Tracked.startsWithCallerValue(Key.Var)
+                             ? Inherited
+                             : Unknown};
   return VariableState{Uninitialized};
 }
 
@@ -303,6 +305,44 @@ bool FunctionAnalysis::closesWhatItStores(const StorageKey &Key) const {
          Holders->onlyStoredBy(Identity, Function);
 }
 
+bool FunctionAnalysis::mentionedAfter(const Stmt *S, const VarDecl *Var) const {
+  if (!ReplayBlock)
+    return true;
+  auto Names = [&](const CFGElement &Element) {
+    std::optional<CFGStmt> Each = Element.getAs<CFGStmt>();
+    const auto *Ref = Each ? dyn_cast<DeclRefExpr>(Each->getStmt()) : nullptr;
+    return Ref && Ref->getDecl() == Var;
+  };
+  // The rest of the block, then every block reachable from it (the block
+  // itself again through a loop).
+  bool After = false;
+  for (const CFGElement &Element : *ReplayBlock) {
+    if (After && Names(Element))
+      return true;
+    if (std::optional<CFGStmt> Each = Element.getAs<CFGStmt>();
+        Each && Each->getStmt() == S)
+      After = true;
+  }
+  llvm::BitVector Seen(Graph->getNumBlockIDs());
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  auto Push = [&](const CFGBlock &From) {
+    for (const CFGBlock::AdjacentBlock &Succ : From.succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock();
+          Next && !Seen.test(Next->getBlockID())) {
+        Seen.set(Next->getBlockID());
+        Work.push_back(Next);
+      }
+  };
+  Push(*ReplayBlock);
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.pop_back_val();
+    if (llvm::any_of(*Block, Names))
+      return true;
+    Push(*Block);
+  }
+  return false;
+}
+
 void FunctionAnalysis::replay(FlowListener &Listener) const {
   for (const CFGBlock *Block : Graph->const_nodes()) {
     if (!Block || !Reached.test(Block->getBlockID()))
@@ -351,30 +391,6 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
                            Catalog, Ctx, Summaries, Holders));
   Result->solve();
   return Result;
-}
-
-std::optional<FunctionSummary>
-HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
-  std::unique_ptr<FunctionAnalysis> Result = analyze(Function, Body);
-  if (!Result)
-    return std::nullopt;
-  std::optional<FlowState> Exit = Result->exitState();
-  FunctionSummary Summary;
-  if (!Exit)
-    return Summary; // Never returns: releases nothing for its callers.
-  for (unsigned I = 0; I < Result->tracked().size(); ++I) {
-    const StorageKey &Key = Result->tracked().key(I);
-    if (Key.Var || !Key.Field)
-      continue;
-    HandleStateSet Bits = (*Exit)[I].Bits;
-    // Closed or set to the invalid value: no handle from before is left.
-    constexpr HandleStateSet Gone = Released | Invalid | Failed;
-    if (Bits && (Bits & ~Gone) == 0)
-      Summary.AlwaysReleased.push_back(Key.Field);
-    else if (Bits & Gone)
-      Summary.SometimesReleased.push_back(Key.Field);
-  }
-  return Summary;
 }
 
 } // namespace clang::tidy::resource

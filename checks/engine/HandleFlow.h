@@ -9,7 +9,7 @@
 //    (HandleHolders). A function with none is not analysed at all.
 //  * Storage that outlives the call starts as Inherited (an earlier call's
 //    handle may be there); helpers defined in the TU are summarized
-//    (MethodSummaries) so `disconnect(); fd_ = ...` is understood.
+//    (SummaryCache) so `disconnect(); fd_ = ...` is understood.
 //  * The CFG is built with every subexpression as an element
 //    (setAllAlwaysAdd), so one pass over a block sees operands before the
 //    expression that consumes them, in evaluation order.
@@ -111,6 +111,10 @@ public:
   /// storage and returns with it closed or reset on every path: then an
   /// earlier call left nothing open to inherit.
   bool closesWhatItStores(const StorageKey &Key) const;
+  /// Whether some path from \p S (an element of the block being replayed)
+  /// names \p Var again, loops included: after \p S, is the variable's
+  /// value still reachable by its own name?
+  bool mentionedAfter(const Stmt *S, const VarDecl *Var) const;
   /// For storage \p Index, open on some paths into \p Block and released or
   /// handed over on others: the branch where the paths part.
   SkippedRelease explainSkippedRelease(unsigned Index,
@@ -174,8 +178,9 @@ public:
                                             Skipped *WhySkipped = nullptr,
                                             bool ScopeEnds = false);
 
-  /// Which fields of `*this` the method \p Function releases, read from
-  /// the state at its exit; nullopt when it cannot be analysed.
+  /// What \p Function does to the fields of `*this` and to the handles in
+  /// its parameters (FunctionSummaries.h); nullopt when it cannot be
+  /// analysed.
   std::optional<FunctionSummary> summarize(const FunctionDecl *Function,
                                            const Stmt *Body);
 
@@ -187,13 +192,13 @@ private:
   SummaryProvider *Summaries;
 };
 
-/// Summaries of the methods of one translation unit, computed on demand.
-class MethodSummaries : public SummaryProvider {
+/// Summaries of the functions of one translation unit, computed on demand.
+class SummaryCache : public SummaryProvider {
 public:
-  /// \p IsDamaged says whether a method has compile errors in it.
-  MethodSummaries(const HandleCatalog &Catalog, ASTContext &Ctx,
-                  FlowLimits Limits, TrackingPolicy Policy,
-                  std::function<bool(const FunctionDecl *)> IsDamaged)
+  /// \p IsDamaged says whether a function has compile errors in it.
+  SummaryCache(const HandleCatalog &Catalog, ASTContext &Ctx, FlowLimits Limits,
+               TrackingPolicy Policy,
+               std::function<bool(const FunctionDecl *)> IsDamaged)
       : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy),
         IsDamaged(std::move(IsDamaged)) {}
   const FunctionSummary *summaryOf(const FunctionDecl *Method) override;

@@ -339,6 +339,32 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
     Apply(Field, /*Always=*/false);
 }
 
+void HandleTransfer::applyParameterSummary(const CallExpr *Call,
+                                           const Expr *Arg,
+                                           const ParameterSummary &Parameter,
+                                           FlowState &State) const {
+  switch (Parameter.Effect) {
+  case ParameterEffect::UsedOnly:
+    if (Listener)
+      for (unsigned Index : sourcesOf(Arg))
+        Listener->used(Call, Index, State[Index]);
+    return;
+  case ParameterEffect::Released:
+    releaseSources(Arg, State, Call);
+    return;
+  case ParameterEffect::Overwritten:
+    if (Listener)
+      for (unsigned Index : sourcesOf(Arg))
+        Listener->passedToOverwriter(Call, Index, State[Index],
+                                     Parameter.OverwriteSite);
+    escapeSources(Arg, State);
+    return;
+  case ParameterEffect::Unknown:
+    escapeSources(Arg, State);
+    return;
+  }
+}
+
 /// True when \p Arg, a pointer to something other than void, is passed to
 /// parameter \p ParamIndex of \p Callee declared `void *`.
 static bool isUserData(const FunctionDecl *Callee, unsigned ParamIndex,
@@ -408,12 +434,21 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     escapeSources(Args[0], State);
     FirstArg = 1;
   }
+  const FunctionSummary *Summary = nullptr;
+  if (!Role && Summaries && Callee &&
+      llvm::any_of(Args.drop_front(FirstArg),
+                   [&](const Expr *Arg) { return !sourcesOf(Arg).empty(); }))
+    Summary = Summaries->summaryOf(Callee);
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
+    unsigned ParamIndex = I - FirstArg;
     if (!Role) {
-      escapeSources(Args[I], State);
+      if (Summary && !Summary->Untrusted)
+        applyParameterSummary(Call, Args[I], Summary->parameter(ParamIndex),
+                              State);
+      else
+        escapeSources(Args[I], State);
       continue;
     }
-    unsigned ParamIndex = I - FirstArg;
     if (OutParameter && OutParameter->Target == Args[I]) {
       applyWrite(*OutParameter, State);
       continue;

@@ -79,6 +79,10 @@ private:
   /// Sets every tracked storage whose value \p E may yield to Unknown.
   void forgetSources(const Expr *E, FlowState &State) const;
 
+  /// \p Arg passed to a parameter of a summarized function of this TU.
+  void applyParameterSummary(const CallExpr *Call, const Expr *Arg,
+                             const ParameterSummary &Parameter,
+                             FlowState &State) const;
   /// `obj.helper()` with a summary: the fields it releases are released.
   void applySummary(const CXXMemberCallExpr *Call, FlowState &State) const;
 

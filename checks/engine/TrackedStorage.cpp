@@ -406,6 +406,14 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       for (const FieldDecl *Field : Method->getParent()->fields())
         Scanner.considerField(Field);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Policy.TrackParameters)
+    for (const ParmVarDecl *Param : Function->parameters())
+      if (StorageKey Key{Param, -1};
+          !Param->getType()->isReferenceType() &&
+          isTrackable(Key, Function, Catalog, Ctx, Policy)) {
+        Result.add(Key);
+        Result.CallerValueParameters.insert(Param);
+      }
   if (Policy.Mode == PersistentStorageMode::All)
     for (const StorageKey &Key : Scanner.AssignedParameters)
       if (Result.SinkParameters.count(Key.Var) &&
@@ -419,6 +427,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.OutArguments = Result.OutArguments;
   Filtered.SinkParameters = Result.SinkParameters;
   Filtered.AddressExposed = Result.AddressExposed;
+  Filtered.CallerValueParameters = Result.CallerValueParameters;
   for (const StorageKey &Key : Result.Keys)
     if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(
                              StorageKey{Key.Var, -1, Key.Field}))

@@ -106,6 +106,9 @@ struct TrackingPolicy {
   /// Also track fields of `*this` that are released here (to summarize
   /// what a method does for its callers).
   bool TrackReleasedFields = false;
+  /// Also track every by-value parameter of a handle type, starting with
+  /// the caller's value (to summarize what the function does with it).
+  bool TrackParameters = false;
 };
 
 /// The storage one function's analysis tracks, with dense indexes.
@@ -122,6 +125,11 @@ public:
   /// it carries the caller's handle in (an owning sink).
   bool isSinkParameter(const VarDecl *Var) const {
     return SinkParameters.count(Var);
+  }
+  /// True for a by-value parameter tracked for a summary: it starts with
+  /// whatever the caller passed.
+  bool startsWithCallerValue(const VarDecl *Var) const {
+    return CallerValueParameters.contains(Var);
   }
   /// The family a sink parameter is released as, if known.
   const HandleFamily *sinkFamily(const VarDecl *Var) const {
@@ -173,6 +181,7 @@ private:
   llvm::SmallPtrSet<const Expr *, 4> OutArguments;
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
+  llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
   bool HasErrors = false;
   unsigned StatementCount = 0;
 };

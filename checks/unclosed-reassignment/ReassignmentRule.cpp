@@ -56,6 +56,21 @@ void ReassignmentRule::released(const Expr *, unsigned Index,
     ReleasedInherited.insert(Index);
 }
 
+void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
+                                          const VariableState &Before,
+                                          const Expr *CalleeOverwrite) {
+  // Only a handle opened here, in a variable of this call that nothing
+  // names after the call: otherwise the caller may still close it.
+  const StorageKey &Key = Analysis.tracked().key(Index);
+  const auto *Var = dyn_cast_or_null<VarDecl>(Key.Var);
+  if (!(Before.Bits & OpenStates) || !Var || Key.Field || Key.Index >= 0 ||
+      Key.outlivesCall() || Var->isStaticLocal() ||
+      Analysis.tracked().isAddressExposed(Var) ||
+      Analysis.mentionedAfter(Call, Var))
+    return;
+  HandOverLosses.emplace_back(Call, CalleeOverwrite, Key, Before);
+}
+
 void ReassignmentRule::explain(LeakFinding &Finding, unsigned Index,
                                const CFGBlock &Block) const {
   const SourceManager &SM = Analysis.context().getSourceManager();

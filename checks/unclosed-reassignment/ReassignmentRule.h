@@ -37,6 +37,19 @@ struct LeakFinding : LossEvidence {
   bool isInheritedOnly() const { return !(Bits & OpenStates); }
 };
 
+/// A handle passed to a function of this translation unit that overwrites
+/// its parameter with a new handle without closing it, while the caller
+/// never names the handle again: the callee's assignment loses it.
+struct HandOverLoss : LossEvidence {
+  HandOverLoss(const CallExpr *Call, const Expr *CalleeOverwrite,
+               const StorageKey &Storage, const VariableState &Before)
+      : LossEvidence(Storage, Before), Call(Call),
+        CalleeOverwrite(CalleeOverwrite) {}
+  const CallExpr *Call;
+  /// The assignment in the callee.
+  const Expr *CalleeOverwrite;
+};
+
 /// Collects the overwrites of one function that lose a handle.
 class ReassignmentRule : public FlowListener {
 public:
@@ -51,6 +64,12 @@ public:
                    const VariableState &Before) override;
   void released(const Expr *Site, unsigned Index,
                 const VariableState &Before) override;
+  void passedToOverwriter(const CallExpr *Call, unsigned Index,
+                          const VariableState &Before,
+                          const Expr *CalleeOverwrite) override;
+
+  /// After run(): handles lost in a callee's assignment.
+  llvm::ArrayRef<HandOverLoss> handOverLosses() const { return HandOverLosses; }
 
 private:
   /// Whether overwriting storage that may only hold an earlier call's
@@ -66,6 +85,7 @@ private:
   /// Storage released while it may hold the caller's value: confirms that
   /// a by-value parameter is an owning sink.
   llvm::SmallDenseSet<unsigned, 4> ReleasedInherited;
+  llvm::SmallVector<HandOverLoss, 2> HandOverLosses;
 };
 
 } // namespace clang::tidy::resource

@@ -10,10 +10,13 @@ namespace clang::tidy::resource {
 
 void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
                                               ASTContext &Ctx) {
-  llvm::SmallVector<LeakFinding, 4> Findings = ReassignmentRule(Analysis).run();
+  ReassignmentRule Rule(Analysis);
+  llvm::SmallVector<LeakFinding, 4> Findings = Rule.run();
+  const FunctionDecl &Function = Analysis.function();
+  for (const HandOverLoss &Loss : Rule.handOverLosses())
+    reportHandOver(Loss, Function);
   if (Findings.empty())
     return;
-  const FunctionDecl &Function = Analysis.function();
   ParentMap Parents(Function.getBody());
   // Findings of one site (pipe(fds) overwrites two handles) are adjacent.
   llvm::ArrayRef<LeakFinding> Rest(Findings);
@@ -24,6 +27,40 @@ void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
     reportSite(Rest.take_front(Count), Function, Parents, Ctx);
     Rest = Rest.drop_front(Count);
   }
+}
+
+void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
+                                               const FunctionDecl &Caller) {
+  // The callee's parameter, as the callee's assignment names it.
+  const auto *Assign = dyn_cast<BinaryOperator>(Loss.CalleeOverwrite);
+  const auto *Param =
+      Assign ? dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts())
+             : nullptr;
+  const FunctionDecl *Callee = Loss.Call->getDirectCallee();
+  if (!Param || !Callee)
+    return;
+  SourceLocation Loc = Assign->getOperatorLoc();
+  const std::string Handle = Loss.Storage.spelling();
+  // Each caller that loses a handle there is reported once.
+  if (!Reported.insert({Loss.Call->getBeginLoc(), Handle}).second)
+    return;
+  const FunctionRole *Role = catalog().acquisitionRole(Loss.AcquiredAt);
+  StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
+  StringRef LeakNoun = Role ? StringRef(Role->Acquires->LeakNoun) : "handle";
+  diag(Loc, "'%0' is overwritten while it %select{still holds|may still "
+            "hold}1 the open %2 that %3 passed in; the %4 leaks%select{| on "
+            "some paths}1")
+      << Param->getDecl()->getName() << !Loss.isDefinite() << Noun
+      << Caller.getDeclName() << LeakNoun;
+  diag(Loss.Call->getBeginLoc(),
+       "'%0' is passed to %1 here, which overwrites it without closing it; "
+       "'%0' is not used after the call",
+       DiagnosticIDs::Note)
+      << Handle << Callee->getDeclName();
+  if (Loss.AcquiredAt)
+    diag(Loss.AcquiredAt->getBeginLoc(), "'%0' was opened here",
+         DiagnosticIDs::Note)
+        << Handle;
 }
 
 const FunctionRole *

@@ -39,6 +39,9 @@ private:
   void reportSite(llvm::ArrayRef<LeakFinding> Findings,
                   const FunctionDecl &Function, const ParentMap &Parents,
                   ASTContext &Ctx);
+  /// Reports a handle of \p Caller lost in a callee's assignment, at that
+  /// assignment (no fix: other callers may pass other values).
+  void reportHandOver(const HandOverLoss &Loss, const FunctionDecl &Caller);
   /// The role of the acquisition a finding's handle came from, if known.
   const FunctionRole *acquisitionRole(const LeakFinding &Finding);
   /// The family of a finding's handle: from its acquisition, or for storage

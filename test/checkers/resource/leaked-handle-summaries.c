@@ -1,0 +1,40 @@
+// RUN: %check_resource_tidy %s resource-leaked-handle %t
+
+// Helpers and wrappers defined in this file are read through their
+// summaries: a helper that only reads the handle leaves the caller owning
+// it, a wrapper that returns a fresh handle is an acquisition.
+
+#include <stdio.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int printf(const char *, ...);
+
+static void log_fd(int fd) { printf("descriptor %d\n", fd); }
+static void close_conn(int fd) { close(fd); }
+static FILE *open_log(const char *path) { return fopen(path, "a"); }
+
+void logged_then_dropped(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  log_fd(fd);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'fd' goes out of scope while it still holds an open socket; the descriptor leaks [resource-leaked-handle]
+
+void closed_by_wrapper(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  log_fd(fd);
+  close_conn(fd);
+}
+
+void log_opened_and_dropped(void) {
+  FILE *log = open_log("app.log");
+  if (!log)
+    return;
+  fputs("started\n", log);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'log' goes out of scope while it still holds an open FILE stream
+
+FILE *log_returned(void) {
+  FILE *log = open_log("app.log");
+  return log;
+}

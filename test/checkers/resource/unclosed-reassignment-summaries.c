@@ -1,0 +1,134 @@
+// RUN: %check_resource_tidy %s resource-unclosed-reassignment %t
+
+// Calls to functions defined in this file are read through their summaries
+// (what they do with the handle passed in each parameter) instead of being
+// treated as code that may keep the handle.
+
+#include <stdio.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int printf(const char *, ...);
+
+// --- Helpers that only read the handle: the caller still owns it. -------
+
+static void log_fd(int fd) { printf("using descriptor %d\n", fd); }
+static int is_valid(int fd) { return fd >= 0; }
+
+void reopen_after_logging(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  log_fd(fd);
+  if (!is_valid(fd))
+    return;
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-6]]:12: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}  close(fd);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  fd = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+  close(fd);
+}
+
+// --- Helpers that close, keep or sometimes close: no report. --------------
+
+static void close_conn(int fd) {
+  if (fd >= 0)
+    close(fd);
+}
+static int table[16];
+static void keep(int fd) { table[fd & 15] = fd; }
+static void close_if(int fd, int really) {
+  if (really)
+    close(fd);
+}
+
+void closed_by_wrapper(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  close_conn(fd);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  close_conn(fd);
+}
+
+void kept_by_helper(void) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  keep(fd);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  close(fd);
+}
+
+void maybe_closed_by_helper(int really) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  close_if(fd, really);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  close(fd);
+}
+
+// --- A sink that overwrites its parameter without closing it. -------------
+
+static void reopen_sink(FILE *stream) {
+  stream = fopen("next.txt", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_and_forget' passed in; the stream leaks [resource-unclosed-reassignment]
+  if (stream)
+    fclose(stream);
+}
+
+void hand_over_and_forget(void) {
+  FILE *data = fopen("first.txt", "w");
+  reopen_sink(data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'reopen_sink' here, which overwrites it without closing it; 'data' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'data' was opened here
+}
+
+// The caller closes its handle after the call: nothing is lost.
+void hand_over_and_close(void) {
+  FILE *data = fopen("first.txt", "w");
+  reopen_sink(data);
+  if (data)
+    fclose(data);
+}
+
+// Nothing open to lose.
+void hand_over_null(void) {
+  FILE *data = NULL;
+  reopen_sink(data);
+}
+
+// Named again on the next iteration: the caller may still close it.
+void hand_over_in_loop(int n) {
+  FILE *data = fopen("first.txt", "w");
+  for (int i = 0; i < n; ++i)
+    reopen_sink(data);
+  fclose(data);
+}
+
+// A sink that closes first (the fixed version) is never reported.
+static void closing_sink(FILE *stream) {
+  if (stream)
+    fclose(stream);
+  stream = fopen("next.txt", "w");
+  if (stream)
+    fclose(stream);
+}
+void hand_over_to_closing_sink(void) {
+  FILE *data = fopen("first.txt", "w");
+  closing_sink(data);
+}
+
+// Overwritten on some paths only: the assignment, when it runs, loses the
+// handle.
+static int reopen_enabled;
+static void maybe_reopen(FILE *stream) {
+  if (reopen_enabled) {
+    stream = fopen("next.txt", "w");
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_sometimes' passed in; the stream leaks [resource-unclosed-reassignment]
+    if (stream)
+      fclose(stream);
+  }
+}
+void hand_over_sometimes(void) {
+  FILE *data = fopen("first.txt", "w");
+  if (!data)
+    return;
+  maybe_reopen(data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'maybe_reopen' here
+  // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'data' was opened here
+}
