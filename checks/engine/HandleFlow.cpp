@@ -25,6 +25,9 @@ FunctionAnalysis::FunctionAnalysis(const FunctionDecl &Function,
       Graph(std::move(GraphIn)), Catalog(Catalog), Ctx(Ctx), Holders(Holders),
       Transfer(Catalog, Tracked, Ctx, Summaries), In(Graph->getNumBlockIDs()),
       Reached(Graph->getNumBlockIDs()), NeverFinishes(Graph->getNumBlockIDs()) {
+  if (Tracked.hasCopies())
+    Transfer.setReadLater(
+        [this](const StorageKey &Key) { return isReadLater(Key, nullptr); });
 }
 
 FunctionAnalysis::~FunctionAnalysis() = default;
@@ -65,21 +68,32 @@ FunctionAnalysis::reversePostOrder() const {
 
 void FunctionAnalysis::transferBlock(const CFGBlock &Block, FlowState &State,
                                      FlowListener *Listener) const {
+  CursorBlock = &Block;
+  CursorPosition = 0;
+  if (Listener)
+    ReplayState = &State;
   for (const CFGElement &Element : Block) {
     if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>()) {
       Transfer.apply(S->getStmt(), State, Listener);
+      ++CursorPosition;
       continue;
     }
-    // A local's scope ends: its last name goes away (only in a replay,
-    // and only when the CFG was built with lifetimes).
+    ++CursorPosition;
+    // A local's scope ends (only when the CFG was built with lifetimes):
+    // its last name goes away, and it holds nothing any more.
     std::optional<CFGLifetimeEnds> Ends = Element.getAs<CFGLifetimeEnds>();
-    if (!Listener || !Ends)
+    if (!Ends)
       continue;
     llvm::SmallVector<unsigned, 2> Parts;
     Tracked.indexesReachedBy(StorageKey{Ends->getVarDecl(), -1}, Parts);
-    for (unsigned Index : Parts)
-      Listener->lastReferenceGone(Ends->getTriggerStmt(),
-                                  ReferenceLoss::ScopeEnd, Index, State[Index]);
+    for (unsigned Index : Parts) {
+      if (Listener)
+        Listener->lastReferenceGone(Ends->getTriggerStmt(),
+                                    ReferenceLoss::ScopeEnd, Index,
+                                    State[Index]);
+      if (Tracked.hasCopies())
+        State[Index] = VariableState{Uninitialized};
+    }
   }
 }
 
@@ -306,23 +320,27 @@ bool FunctionAnalysis::closesWhatItStores(const StorageKey &Key) const {
 }
 
 bool FunctionAnalysis::mentionedAfter(const Stmt *S, const VarDecl *Var) const {
-  if (!ReplayBlock)
+  if (!CursorBlock)
     return true;
   auto Names = [&](const CFGElement &Element) {
     std::optional<CFGStmt> Each = Element.getAs<CFGStmt>();
     const auto *Ref = Each ? dyn_cast<DeclRefExpr>(Each->getStmt()) : nullptr;
     return Ref && Ref->getDecl() == Var;
   };
-  // The rest of the block, then every block reachable from it (the block
-  // itself again through a loop).
-  bool After = false;
-  for (const CFGElement &Element : *ReplayBlock) {
-    if (After && Names(Element))
-      return true;
+  // The rest of the block (after S, or after the element being applied),
+  // then every block reachable from it (the block itself again through a
+  // loop).
+  unsigned Start = CursorPosition + 1, Position = 0;
+  for (const CFGElement &Element : *CursorBlock) {
+    ++Position;
     if (std::optional<CFGStmt> Each = Element.getAs<CFGStmt>();
-        Each && Each->getStmt() == S)
-      After = true;
+        S && Each && Each->getStmt() == S)
+      Start = Position;
   }
+  Position = 0;
+  for (const CFGElement &Element : *CursorBlock)
+    if (Position++ >= Start && Names(Element))
+      return true;
   llvm::BitVector Seen(Graph->getNumBlockIDs());
   llvm::SmallVector<const CFGBlock *, 16> Work;
   auto Push = [&](const CFGBlock &From) {
@@ -333,7 +351,7 @@ bool FunctionAnalysis::mentionedAfter(const Stmt *S, const VarDecl *Var) const {
         Work.push_back(Next);
       }
   };
-  Push(*ReplayBlock);
+  Push(*CursorBlock);
   while (!Work.empty()) {
     const CFGBlock *Block = Work.pop_back_val();
     if (llvm::any_of(*Block, Names))
@@ -341,6 +359,26 @@ bool FunctionAnalysis::mentionedAfter(const Stmt *S, const VarDecl *Var) const {
     Push(*Block);
   }
   return false;
+}
+
+bool FunctionAnalysis::isReadLater(const StorageKey &Key,
+                                   const Stmt *At) const {
+  // Storage that outlives the call keeps naming it; a local does while
+  // some path still reads it.
+  return Key.outlivesCall() || Key.Field || Key.Index >= 0 || !Key.Var ||
+         mentionedAfter(At, Key.Var);
+}
+
+bool FunctionAnalysis::hasLiveAlias(unsigned Index, const Stmt *At) const {
+  if (!ReplayState)
+    return false;
+  return llvm::any_of(
+      aliasesOf(Index, *ReplayState, Tracked),
+      [&](unsigned Other) { return isReadLater(Tracked.key(Other), At); });
+}
+
+bool FunctionAnalysis::hasAlias(unsigned Index) const {
+  return ReplayState && !aliasesOf(Index, *ReplayState, Tracked).empty();
 }
 
 void FunctionAnalysis::replay(FlowListener &Listener) const {
@@ -352,6 +390,8 @@ void FunctionAnalysis::replay(FlowListener &Listener) const {
     transferBlock(*Block, State, &Listener);
   }
   ReplayBlock = nullptr;
+  ReplayState = nullptr;
+  CursorBlock = nullptr;
 }
 
 std::unique_ptr<FunctionAnalysis>

@@ -111,10 +111,22 @@ public:
   /// storage and returns with it closed or reset on every path: then an
   /// earlier call left nothing open to inherit.
   bool closesWhatItStores(const StorageKey &Key) const;
-  /// Whether some path from \p S (an element of the block being replayed)
-  /// names \p Var again, loops included: after \p S, is the variable's
-  /// value still reachable by its own name?
+  /// While a block is applied: whether some path from \p S (an element of
+  /// the block; null for the element being applied) names \p Var again,
+  /// loops included: is the variable still read after it?
   bool mentionedAfter(const Stmt *S, const VarDecl *Var) const;
+  /// While a block is applied: whether \p Key's storage may be read after
+  /// \p At (null: the element being applied). Storage that outlives the
+  /// call always may.
+  bool isReadLater(const StorageKey &Key, const Stmt *At) const;
+  /// During a replay: whether the handle storage \p Index holds is also
+  /// held by another storage (a copy, `int other = fd;`) that some path
+  /// from \p At (or from the element being replayed) still reads, or that
+  /// outlives the call. Then losing this name does not lose the handle.
+  bool hasLiveAlias(unsigned Index, const Stmt *At = nullptr) const;
+  /// During a replay: whether another storage, still in scope, holds the
+  /// handle storage \p Index holds.
+  bool hasAlias(unsigned Index) const;
   /// For storage \p Index, open on some paths into \p Block and released or
   /// handed over on others: the branch where the paths part.
   SkippedRelease explainSkippedRelease(unsigned Index,
@@ -155,6 +167,11 @@ private:
   /// Per block ID: it calls a function that never returns.
   llvm::BitVector NeverFinishes;
   mutable const CFGBlock *ReplayBlock = nullptr;
+  /// The block being applied (solving or replaying), the position of its
+  /// element being applied, and during a replay the state it applies to.
+  mutable const CFGBlock *CursorBlock = nullptr;
+  mutable unsigned CursorPosition = 0;
+  mutable const FlowState *ReplayState = nullptr;
 };
 
 /// Runs the analysis on one function at a time.

@@ -19,10 +19,68 @@ llvm::SmallVector<unsigned, 2> HandleTransfer::sourcesOf(const Expr *E) const {
   return Indexes;
 }
 
+llvm::SmallVector<unsigned, 2> aliasesOf(unsigned Index, const FlowState &State,
+                                         const TrackedStorage &Tracked) {
+  llvm::SmallVector<unsigned, 2> Aliases;
+  const VariableState &Named = State[Index];
+  if (!Tracked.hasCopies() || !Named.AcquiredAt || !(Named.Bits & OpenStates))
+    return Aliases;
+  for (unsigned Other = 0; Other < State.size(); ++Other)
+    if (Other != Index && State[Other].AcquiredAt == Named.AcquiredAt &&
+        (State[Other].Bits & OpenStates))
+      Aliases.push_back(Other);
+  return Aliases;
+}
+
+void HandleTransfer::addAliases(llvm::SmallVectorImpl<unsigned> &Indexes,
+                                const FlowState &State) const {
+  for (unsigned I = 0, Direct = Indexes.size(); I < Direct; ++I)
+    for (unsigned Other : aliasesOf(Indexes[I], State, Tracked))
+      if (!llvm::is_contained(Indexes, Other))
+        Indexes.push_back(Other);
+}
+
+void HandleTransfer::noteOverwrite(const Overwrite &What, unsigned Index,
+                                   FlowState &State) const {
+  if (Listener)
+    Listener->overwritten(What, Index, State[Index]);
+  if (!ReadLater)
+    return;
+  llvm::SmallVector<unsigned, 2> Aliases = aliasesOf(Index, State, Tracked);
+  if (llvm::none_of(Aliases, [&](unsigned Other) {
+        return ReadLater(Tracked.key(Other));
+      }))
+    for (unsigned Other : Aliases)
+      State[Other].Bits = Escaped;
+}
+
+bool HandleTransfer::applyCopy(const Expr *Site, const StorageKey &Target,
+                               const Expr *Value, FlowState &State) const {
+  int Index = Tracked.indexOf(Target);
+  if (Index < 0 || !Tracked.isCopyTarget(Target))
+    return false;
+  const Expr *Read = stripValueWrappers(Value);
+  if (!Read || !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(Read))
+    return false;
+  std::optional<StorageKey> Source = storageOf(Read, Ctx);
+  int From = Source ? Tracked.indexOf(*Source) : -1;
+  // Only a handle opened in this call is followed under two names.
+  if (From < 0 || From == Index || !State[From].AcquiredAt ||
+      !(State[From].Bits & OpenStates))
+    return false;
+  if (Site)
+    noteOverwrite(Overwrite{cast<Expr>(Site), cast<Expr>(Site), Value}, Index,
+                  State);
+  State[Index] = State[From];
+  return true;
+}
+
 void HandleTransfer::escapeSources(const Expr *E, FlowState &State,
                                    std::optional<StorageKey> Keep) const {
   int KeepIndex = Keep ? Tracked.indexOf(*Keep) : -1;
-  for (unsigned Index : sourcesOf(E))
+  llvm::SmallVector<unsigned, 2> Sources = sourcesOf(E);
+  addAliases(Sources, State);
+  for (unsigned Index : Sources)
     if (static_cast<int>(Index) != KeepIndex) {
       if (Listener)
         Listener->escaped(Current, Index, State[Index]);
@@ -32,7 +90,9 @@ void HandleTransfer::escapeSources(const Expr *E, FlowState &State,
 
 void HandleTransfer::releaseSources(const Expr *E, FlowState &State,
                                     const Expr *Site) const {
-  for (unsigned Index : sourcesOf(E)) {
+  llvm::SmallVector<unsigned, 2> Sources = sourcesOf(E);
+  addAliases(Sources, State);
+  for (unsigned Index : Sources) {
     if (Listener)
       Listener->released(Site, Index, State[Index]);
     State[Index].release(Site);
@@ -132,6 +192,9 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
             Kept.Bits = (Kept.Bits & ~Open) | OpenUnchecked;
           return;
         }
+  // `copy = fd;`: a second name for the same handle.
+  if (Target && applyCopy(BO, *Target, BO->getRHS(), State))
+    return;
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
   if (Index < 0) {
@@ -163,6 +226,8 @@ void HandleTransfer::applyInitialization(const VarDecl *Var, const Expr *Init,
                                          FlowState &State) const {
   // A static local's initializer runs once, not on every call.
   if (Var->isStaticLocal())
+    return;
+  if (applyCopy(nullptr, StorageKey{Var, -1}, Init, State))
     return;
   // A copy made inside a system macro (glibc's FD_SET under
   // _FORTIFY_SOURCE copies the descriptor into a local) only reads it.

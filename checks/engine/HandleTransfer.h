@@ -18,10 +18,16 @@
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
 
 namespace clang::tidy::resource {
 
 struct StorageWrite;
+
+/// The other tracked storages holding the open handle \p Index holds in
+/// \p State: copies made in this call (`int copy = fd;`).
+llvm::SmallVector<unsigned, 2> aliasesOf(unsigned Index, const FlowState &State,
+                                         const TrackedStorage &Tracked);
 
 class HandleTransfer {
 public:
@@ -33,6 +39,13 @@ public:
   /// told of every event before it takes effect (a replay).
   void apply(const Stmt *S, FlowState &State,
              FlowListener *Listener = nullptr) const;
+
+  /// Tells the transfer whether a storage may still be read after the
+  /// element being applied (the owner's CFG knows): a handle whose every
+  /// other name is dead is lost where its last live name is overwritten.
+  void setReadLater(std::function<bool(const StorageKey &)> ReadLater) {
+    this->ReadLater = std::move(ReadLater);
+  }
 
   /// The state storage has after being assigned \p Value.
   VariableState stateOfAssignedValue(const Expr *Value) const;
@@ -57,17 +70,25 @@ private:
   /// tracked: each tracked part gets its part of the new value.
   void overwriteParts(const Expr *Site, const StorageKey &Whole,
                       const Expr *NewValue, FlowState &State) const;
-  /// Tells the listener, if any, that storage \p Index is overwritten.
+  /// Storage \p Index is about to be overwritten: tells the listener, if
+  /// any, and when no other name of its handle is read later, retires
+  /// those names (the loss is here, not where they go out of scope).
   void noteOverwrite(const Overwrite &What, unsigned Index,
-                     const FlowState &State) const {
-    if (Listener)
-      Listener->overwritten(What, Index, State[Index]);
-  }
+                     FlowState &State) const;
 
   /// \p StatusVar now holds \p Value: if that is the status of an
   /// out-parameter acquisition, link the handles it wrote to it.
   void linkStatus(const VarDecl *StatusVar, const Expr *Value,
                   FlowState &State) const;
+  /// Adds to \p Indexes the other names (copies) of the handles they hold:
+  /// closing or handing over one name does so for all.
+  void addAliases(llvm::SmallVectorImpl<unsigned> &Indexes,
+                  const FlowState &State) const;
+  /// `Target = Value` (\p Site, or an initialization when null) where
+  /// Target is a tracked copy and Value reads tracked storage holding a
+  /// handle opened here: Target becomes a second name. False otherwise.
+  bool applyCopy(const Expr *Site, const StorageKey &Target, const Expr *Value,
+                 FlowState &State) const;
   /// Indexes of the tracked storage whose value \p E may yield.
   llvm::SmallVector<unsigned, 2> sourcesOf(const Expr *E) const;
   /// Marks every tracked storage whose value \p E may yield as escaped,
@@ -90,6 +111,7 @@ private:
   const TrackedStorage &Tracked;
   const ASTContext &Ctx;
   SummaryProvider *Summaries;
+  std::function<bool(const StorageKey &)> ReadLater;
   /// The listener and statement of the apply() under way.
   mutable FlowListener *Listener = nullptr;
   mutable const Stmt *Current = nullptr;

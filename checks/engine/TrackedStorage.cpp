@@ -299,6 +299,7 @@ private:
       }
       if (!Target || !isa<BinaryOperator>(Write.Site))
         return;
+      noteCopy(*Target, Write.Value);
       // Storage from earlier calls: a plain store only matters inside an
       // assignment operator (elsewhere it is a hand-over or a reset,
       // reported only for storage already tracked because it receives a
@@ -333,6 +334,7 @@ private:
         consider(StorageKey{Write.Var, -1});
         return;
       }
+      noteCopy(StorageKey{Write.Var, -1}, Write.Value);
       // `struct conn c = {.fd = socket(...)}`, `int fds[2] = {open(...), -1}`.
       forEachPartOf(*Write.Var, Ctx, [&](const StorageKey &Part) {
         if (asAcquisition(initializerOfPart(Write.Value, Part), Catalog))
@@ -340,6 +342,18 @@ private:
       });
       return;
     }
+  }
+
+  /// `copy = fd;`, `FILE *alias = data;`: a local that may become a second
+  /// name of a tracked handle.
+  void noteCopy(const StorageKey &Target, const Expr *Value) {
+    const Expr *Read = stripValueWrappers(Value);
+    if (!Read || !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(Read) ||
+        Target.outlivesCall() || Target.Field || Target.Index >= 0 ||
+        !Target.Var || Target.Var->isStaticLocal())
+      return;
+    if (std::optional<StorageKey> Source = storageOf(Read, Ctx))
+      Copies.push_back({Target, *Source});
   }
 
   /// A field of `*this` released here: what a summary reports.
@@ -360,6 +374,8 @@ private:
 public:
   /// Arrays indexed with a value only known at run time.
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
+  /// (copy, source) pairs: locals assigned another storage's value.
+  llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> Copies;
   /// Parameters overwritten with something else than an acquisition: they
   /// matter only if they turn out to be sinks.
   llvm::SmallVector<StorageKey, 2> AssignedParameters;
@@ -414,6 +430,18 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
         Result.add(Key);
         Result.CallerValueParameters.insert(Param);
       }
+  // Copies of tracked handles are their aliases, tracked too (a copy of a
+  // copy once the first copy is).
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const auto &[Copy, Source] : Scanner.Copies)
+      if (Result.indexOf(Source) >= 0 && !Result.CopyTargets.contains(Copy) &&
+          isTrackable(Copy, Function, Catalog, Ctx, Policy)) {
+        Result.add(Copy);
+        Result.CopyTargets.insert(Copy);
+        Changed = true;
+      }
+  }
   if (Policy.Mode == PersistentStorageMode::All)
     for (const StorageKey &Key : Scanner.AssignedParameters)
       if (Result.SinkParameters.count(Key.Var) &&
@@ -428,6 +456,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.SinkParameters = Result.SinkParameters;
   Filtered.AddressExposed = Result.AddressExposed;
   Filtered.CallerValueParameters = Result.CallerValueParameters;
+  Filtered.CopyTargets = Result.CopyTargets;
   for (const StorageKey &Key : Result.Keys)
     if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(
                              StorageKey{Key.Var, -1, Key.Field}))

@@ -20,6 +20,7 @@
 #include "catalog/HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -131,6 +132,13 @@ public:
   bool startsWithCallerValue(const VarDecl *Var) const {
     return CallerValueParameters.contains(Var);
   }
+  /// True when \p Key is a local that receives a copy of another tracked
+  /// storage's value somewhere (`int copy = fd;`): a second name.
+  bool isCopyTarget(const StorageKey &Key) const {
+    return CopyTargets.contains(Key);
+  }
+  /// Whether any tracked storage is a copy of another.
+  bool hasCopies() const { return !CopyTargets.empty(); }
   /// The family a sink parameter is released as, if known.
   const HandleFamily *sinkFamily(const VarDecl *Var) const {
     auto It = SinkParameters.find(Var);
@@ -182,6 +190,7 @@ private:
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
+  llvm::DenseSet<StorageKey> CopyTargets;
   bool HasErrors = false;
   unsigned StatementCount = 0;
 };

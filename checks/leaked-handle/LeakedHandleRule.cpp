@@ -39,7 +39,7 @@ void LeakedHandleRule::lastReferenceGone(const Stmt *Trigger, ReferenceLoss,
                                          const VariableState &Before) {
   if (!(Before.Bits & OpenStates) ||
       !isLocalHandle(Analysis.tracked().key(Index)) ||
-      registersCallback(Before.AcquiredAt))
+      registersCallback(Before.AcquiredAt) || Analysis.hasAlias(Index))
     return;
   Lost.push_back(LostHandle(Trigger, Analysis.tracked().key(Index), Before));
   Context.push_back({Index, Analysis.replayBlock()});

@@ -34,6 +34,9 @@ void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
   // `c->conn = PQconnectdb(c->conninfo)` keep nothing of it.
   if (mayHandOver(What.NewValue, Key, Analysis.catalog(), Analysis.context()))
     return;
+  // Another name (a copy) still reads the handle later: not lost here.
+  if (Analysis.hasLiveAlias(Index))
+    return;
   if (!(Before.Bits & OpenStates) && !losesInheritedHandle(What, Key))
     return;
   // Only an earlier call's handle may be there, and the new one is made
@@ -66,7 +69,7 @@ void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
   if (!(Before.Bits & OpenStates) || !Var || Key.Field || Key.Index >= 0 ||
       Key.outlivesCall() || Var->isStaticLocal() ||
       Analysis.tracked().isAddressExposed(Var) ||
-      Analysis.mentionedAfter(Call, Var))
+      Analysis.mentionedAfter(Call, Var) || Analysis.hasLiveAlias(Index, Call))
     return;
   HandOverLosses.emplace_back(Call, CalleeOverwrite, Key, Before);
 }
