@@ -27,6 +27,9 @@ struct Overwrite {
   const Expr *Root;
   /// The value stored, for assignments; null for out-parameters.
   const Expr *NewValue;
+  /// The value is a handle this call opened, read from another storage
+  /// (`s->client = fd;` after `fd = accept(...)`).
+  bool FreshValue = false;
 };
 
 /// How the last reference to a storage goes away.

@@ -65,8 +65,7 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
   for (unsigned I = 0; I < Tracked.size(); ++I) {
     const StorageKey &Key = Tracked.key(I);
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
-    if (!Param || Key.Field || Key.Index >= 0 ||
-        !Tracked.startsWithCallerValue(Param))
+    if (!Param || Key.Index >= 0 || !Tracked.startsWithCallerValue(Param))
       continue;
     unsigned Position = Param->getFunctionScopeIndex();
     if (Position >= Function.getNumParams())
@@ -74,19 +73,26 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
     ParameterWatcher::Seen Seen = Watcher.ByIndex.lookup(I);
     ParameterSummary Result;
     if (Seen.Escaped) {
-      continue;
+      Result.Effect = ParameterEffect::Unknown;
     } else if (Seen.Overwrite) {
       Result = {ParameterEffect::Overwritten, Seen.Overwrite};
     } else if (!Exit) {
-      continue; // Never returns: what it does matters to nobody.
+      Result.Effect = ParameterEffect::Unknown; // Never returns.
     } else if (Seen.Released) {
-      // Closed on every path: nothing of the caller's value is left.
-      if ((*Exit)[I].Bits & Inherited)
-        continue;
-      Result.Effect = ParameterEffect::Released;
+      // Closed (or reset) on every path: nothing of the caller's value is
+      // left; on some paths only, the caller cannot tell.
+      Result.Effect = (*Exit)[I].Bits & (Inherited | OpenStates)
+                          ? ParameterEffect::Unknown
+                          : ParameterEffect::Released;
     } else {
       Result.Effect = ParameterEffect::UsedOnly;
     }
+    if (Key.Field) {
+      Summary.ParameterFields.push_back({Position, Key.Field, Result});
+      continue;
+    }
+    if (Result.Effect == ParameterEffect::Unknown)
+      continue;
     if (Summary.Parameters.size() < Function.getNumParams())
       Summary.Parameters.resize(Function.getNumParams());
     Summary.Parameters[Position] = Result;
@@ -158,6 +164,55 @@ const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
   if (Summary && Summary->isInformative())
     Slot = std::make_unique<FunctionSummary>(std::move(*Summary));
   return Slot.get();
+}
+
+std::optional<HandleStateSet>
+SummaryCache::fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
+                               unsigned ArgIndex, const FieldDecl *Field) {
+  auto Known = FieldStates.find({Call, Field});
+  if (Known != FieldStates.end())
+    return Known->second;
+  const FunctionDecl *Definition = Caller ? Caller->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody() || ArgIndex >= Call->getNumArgs() ||
+      (IsDamaged && IsDamaged(Definition)) || InProgress.contains(Definition) ||
+      InProgress.size() >= MaxDepth)
+    return std::nullopt;
+  // The object passed: the caller's pointer (`conn_reconnect(c)`), or the
+  // address of a variable (`connect_to(&g_client)`).
+  const Expr *Arg = Call->getArg(ArgIndex)->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var)
+    return std::nullopt;
+  StorageKey Key{Var, -1, Field};
+
+  InProgress.insert(Definition);
+  TrackingPolicy CallerPolicy = Policy;
+  CallerPolicy.Extra = Key;
+  HandleFlowAnalysis Analysis(Catalog, Ctx, Limits, CallerPolicy, this);
+  std::unique_ptr<FunctionAnalysis> Flow =
+      Analysis.analyze(Definition, Definition->getBody());
+  std::optional<HandleStateSet> Result;
+  if (Flow) {
+    int Index = Flow->tracked().indexOf(Key);
+    std::optional<FlowState> Before =
+        Index >= 0 ? Flow->stateBefore(Call) : std::nullopt;
+    if (Before) {
+      Result = (*Before)[Index].Bits;
+      // What the caller inherits is an earlier handle only if the caller
+      // itself can hold one from before.
+      if ((*Result & Inherited) && !Flow->canInherit(Key))
+        *Result = (*Result & ~Inherited) | Invalid;
+    } else if (Index >= 0) {
+      Result = Invalid; // The call is never reached.
+    }
+  }
+  InProgress.erase(Definition);
+  FieldStates[{Call, Field}] = Result;
+  return Result;
 }
 
 } // namespace clang::tidy::resource

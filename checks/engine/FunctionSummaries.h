@@ -23,6 +23,7 @@
 #define RESOURCE_TIDY_FUNCTIONSUMMARIES_H
 
 #include "catalog/HandleFamilies.h"
+#include "engine/HandleState.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -31,6 +32,7 @@
 
 namespace clang {
 class ASTContext;
+class CallExpr;
 class Expr;
 class FieldDecl;
 class FunctionDecl;
@@ -58,8 +60,17 @@ struct ParameterSummary {
   const Expr *OverwriteSite = nullptr;
 };
 
+/// What a function does to a handle field of the object a pointer
+/// parameter points to (`close_conn(struct conn *c)` closes `c->fd`).
+struct ParameterFieldSummary {
+  unsigned Param;
+  const FieldDecl *Field;
+  ParameterSummary Effect;
+};
+
 /// What calling a function does to the handles its caller gives it: the
-/// fields of the object a method is called on, and by-value parameters.
+/// fields of the object a method is called on, by-value parameters, and
+/// handle fields of the objects pointer parameters point to.
 struct FunctionSummary {
   /// Fields released on every path through the method.
   llvm::SmallVector<const FieldDecl *, 2> AlwaysReleased;
@@ -67,6 +78,10 @@ struct FunctionSummary {
   llvm::SmallVector<const FieldDecl *, 2> SometimesReleased;
   /// Per parameter (by index); empty when no parameter holds a handle.
   llvm::SmallVector<ParameterSummary, 2> Parameters;
+  /// Handle fields reached through pointer parameters that the function
+  /// touches; a field not listed is left as it was (when the parameter
+  /// itself does not escape).
+  llvm::SmallVector<ParameterFieldSummary, 2> ParameterFields;
   /// The method has compile errors: it may have released or handed over
   /// any field, so its callers stop tracking the object's fields.
   bool Untrusted = false;
@@ -78,9 +93,18 @@ struct FunctionSummary {
   /// Whether the summary says anything a caller can use.
   bool isInformative() const {
     return Untrusted || !AlwaysReleased.empty() || !SometimesReleased.empty() ||
+           !ParameterFields.empty() ||
            llvm::any_of(Parameters, [](const ParameterSummary &P) {
              return P.Effect != ParameterEffect::Unknown;
            });
+  }
+  /// The effect on field \p Field of what parameter \p Param points to.
+  ParameterSummary parameterField(unsigned Param,
+                                  const FieldDecl *Field) const {
+    for (const ParameterFieldSummary &Each : ParameterFields)
+      if (Each.Param == Param && Each.Field == Field)
+        return Each.Effect;
+    return {ParameterEffect::UsedOnly, nullptr};
   }
 };
 
@@ -91,6 +115,16 @@ public:
   /// The summary of \p Function, or null when it has none (not defined
   /// here, too deep, recursive, or it says nothing a caller can use).
   virtual const FunctionSummary *summaryOf(const FunctionDecl *Function) = 0;
+
+  /// The states field \p Field of the object passed as argument
+  /// \p ArgIndex of \p Call (in \p Caller) may be in just before the call,
+  /// as the caller's analysis sees it; what the caller inherits counts only
+  /// if the caller can inherit it. Nullopt when unknown.
+  virtual std::optional<HandleStateSet>
+  fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
+                   unsigned ArgIndex, const FieldDecl *Field) {
+    return std::nullopt;
+  }
 };
 
 } // namespace clang::tidy::resource

@@ -23,8 +23,9 @@ FunctionAnalysis::FunctionAnalysis(const FunctionDecl &Function,
                                    const HandleHolders *Holders)
     : Function(&Function), Tracked(std::move(TrackedIn)),
       Graph(std::move(GraphIn)), Catalog(Catalog), Ctx(Ctx), Holders(Holders),
-      Transfer(Catalog, Tracked, Ctx, Summaries), In(Graph->getNumBlockIDs()),
-      Reached(Graph->getNumBlockIDs()), NeverFinishes(Graph->getNumBlockIDs()) {
+      Summaries(Summaries), Transfer(Catalog, Tracked, Ctx, Summaries),
+      In(Graph->getNumBlockIDs()), Reached(Graph->getNumBlockIDs()),
+      NeverFinishes(Graph->getNumBlockIDs()) {
   if (Tracked.hasCopies())
     Transfer.setReadLater(
         [this](const StorageKey &Key) { return isReadLater(Key, nullptr); });
@@ -37,6 +38,25 @@ std::optional<FlowState> FunctionAnalysis::exitState() const {
   if (!Reached.test(Exit))
     return std::nullopt;
   return In[Exit];
+}
+
+std::optional<FlowState> FunctionAnalysis::stateBefore(const Stmt *S) const {
+  for (const CFGBlock *Block : Graph->const_nodes()) {
+    if (!Block || !Reached.test(Block->getBlockID()))
+      continue;
+    auto Position = llvm::find_if(*Block, [&](const CFGElement &Element) {
+      std::optional<CFGStmt> Each = Element.getAs<CFGStmt>();
+      return Each && Each->getStmt() == S;
+    });
+    if (Position == Block->end())
+      continue;
+    FlowState State = In[Block->getBlockID()];
+    for (auto It = Block->begin(); It != Position; ++It)
+      if (std::optional<CFGStmt> Each = It->getAs<CFGStmt>())
+        Transfer.apply(Each->getStmt(), State);
+    return State;
+  }
+  return std::nullopt;
 }
 
 llvm::SmallVector<const CFGBlock *, 32>
@@ -297,9 +317,53 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   // do not.
   if (!Holders || !Function || Function->isMain())
     return false;
-  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var))
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
+  if (!Param && Key.Field)
+    Param = viewedParameter(Key.Var);
+  if (Param && Key.Field)
+    return inheritsThroughCallers(Param->getFunctionScopeIndex(), Key.Field);
+  if (Param)
     return Holders->runsRepeatedlyOn(Function, Param->getFunctionScopeIndex());
   return Holders->runsRepeatedly(Function);
+}
+
+bool FunctionAnalysis::inheritsThroughCallers(unsigned ParamIndex,
+                                              const FieldDecl *Field) const {
+  if (Holders->repeatedOnItsOwn(Function, ParamIndex))
+    return true;
+  if (!Holders->runsRepeatedlyOn(Function, ParamIndex))
+    return false;
+  if (!Summaries)
+    return true;
+  // It runs again only because its callers do: the field can hold an
+  // earlier handle only if some caller may pass the object with it open
+  // (a reconnect that closes the socket first passes it closed).
+  for (const HandleHolders::CallEdge *Edge : Holders->callersOf(Function)) {
+    if (ParamIndex >= Edge->Arguments.size() ||
+        Edge->Arguments[ParamIndex] == HandleHolders::CallEdge::Fresh)
+      continue;
+    std::optional<HandleStateSet> AtCall = Summaries->fieldStateAtCall(
+        Edge->Caller, Edge->Call, ParamIndex, Field);
+    if (!AtCall || (*AtCall & (OpenStates | Inherited | Unknown)))
+      return true;
+  }
+  return false;
+}
+
+bool FunctionAnalysis::isHandler() const {
+  return Holders && Function && Holders->isHandler(Function);
+}
+
+bool FunctionAnalysis::runsAgainOnSameObject(const StorageKey &Key) const {
+  if (!canInherit(Key))
+    return false;
+  if (isHandler() || !Key.Var || Key.Var->hasGlobalStorage())
+    return true;
+  const auto *Param = dyn_cast<ParmVarDecl>(Key.Var);
+  if (!Param)
+    Param = viewedParameter(Key.Var);
+  return Param && Holders &&
+         Holders->calledInLoopOn(Function, Param->getFunctionScopeIndex());
 }
 
 bool FunctionAnalysis::closesWhatItStores(const StorageKey &Key) const {

@@ -104,9 +104,18 @@ public:
 
   /// The state when the function returns, or nullopt if it never does.
   std::optional<FlowState> exitState() const;
+  /// The state just before \p S (an element of a reachable block) runs,
+  /// or nullopt if \p S is not reached.
+  std::optional<FlowState> stateBefore(const Stmt *S) const;
   /// Whether \p Key can still hold a handle from an earlier run of this
   /// function when it starts.
   bool canInherit(const StorageKey &Key) const;
+  /// Whether the function is a handler (HandleHolders::isHandler).
+  bool isHandler() const;
+  /// Whether the function certainly runs again on \p Key's storage: a
+  /// handler, a member function, a function with a global, or one a loop
+  /// calls with the same object for the parameter that reaches it.
+  bool runsAgainOnSameObject(const StorageKey &Key) const;
   /// Whether this function is the only one that stores handles in \p Key's
   /// storage and returns with it closed or reset on every path: then an
   /// earlier call left nothing open to inherit.
@@ -141,6 +150,10 @@ private:
 
   void solve();
   VariableState initialState(const StorageKey &Key) const;
+  /// canInherit for field \p Field of the object parameter \p ParamIndex
+  /// points to: from the function's own calls, or its callers' states.
+  bool inheritsThroughCallers(unsigned ParamIndex,
+                              const FieldDecl *Field) const;
   /// Reverse post-order of the reachable blocks, from the entry.
   llvm::SmallVector<const CFGBlock *, 32> reversePostOrder() const;
   void transferBlock(const CFGBlock &Block, FlowState &State,
@@ -159,6 +172,7 @@ private:
   const HandleCatalog &Catalog;
   ASTContext &Ctx;
   const HandleHolders *Holders;
+  SummaryProvider *Summaries;
   HandleTransfer Transfer;
   /// Per block ID: joined state on entry. Exit states are recomputed when
   /// needed (only to explain findings), which halves the memory.
@@ -219,6 +233,9 @@ public:
       : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy),
         IsDamaged(std::move(IsDamaged)) {}
   const FunctionSummary *summaryOf(const FunctionDecl *Method) override;
+  std::optional<HandleStateSet>
+  fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
+                   unsigned ArgIndex, const FieldDecl *Field) override;
   /// The policy of the analysis asking (its evidence callback changes).
   void setPolicy(const TrackingPolicy &NewPolicy) { Policy = NewPolicy; }
 
@@ -230,6 +247,10 @@ private:
   TrackingPolicy Policy;
   std::function<bool(const FunctionDecl *)> IsDamaged;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
+  /// fieldStateAtCall's answers, per call and field.
+  llvm::DenseMap<std::pair<const CallExpr *, const FieldDecl *>,
+                 std::optional<HandleStateSet>>
+      FieldStates;
   llvm::SmallPtrSet<const FunctionDecl *, 4> InProgress;
 };
 

@@ -139,10 +139,11 @@ public:
       ++Result.CallSites[Canonical];
       if (Canonical == Writer)
         Result.Recursive.insert(Canonical);
-      (isa_and_nonnull<CXXConstructorDecl>(Writer)
-           ? Result.CalledFromConstructor
-           : Result.CalledElsewhere)
-          .insert(Canonical);
+      if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Writer))
+        Result.CalledFromConstructor[Canonical].insert(
+            Ctor->getParent()->getCanonicalDecl());
+      else
+        Result.CalledElsewhere.insert(Canonical);
       if (isRunOnceRegistration(Callee))
         for (const Expr *Arg : Call->arguments())
           noteRunOnce(Arg);
@@ -154,6 +155,7 @@ public:
             !Param.getNonReferenceType().isConstQualified())
           noteUnknownStore(Call->getArg(I));
       }
+      noteCallEdge(Canonical, Call);
       if (LoopDepth > 0) {
         Result.CalledInLoop.insert(Canonical);
         uint64_t &Stable = Result.StableLoopArguments[Canonical];
@@ -235,6 +237,47 @@ private:
     DirectCallees.insert(Ref);
     ++Result.CallSites[Function->getCanonicalDecl()];
     Result.CalledElsewhere.insert(Function->getCanonicalDecl());
+  }
+
+  /// Who calls \p Callee, and with what: a parameter of the caller passed
+  /// on, storage that is the same on every call (a global, `this`), or
+  /// something else (a fresh local).
+  void noteCallEdge(const FunctionDecl *Callee, const CallExpr *Call) {
+    if (!Writer || Writer == Callee)
+      return;
+    HandleHolders::CallEdge Edge{Writer, Callee, Call, {}};
+    for (unsigned I = 0; I < Call->getNumArgs() && I < 64; ++I) {
+      const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+      int Source = HandleHolders::CallEdge::Fresh;
+      const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+      const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      // The caller's parameter, or a local pointer viewing it (`struct db
+      // *db = ud->data; connect_db(db);`).
+      const auto *Param = dyn_cast_or_null<ParmVarDecl>(Var);
+      if (!Param)
+        Param = viewedParameter(Var);
+      if (Param && Param->getDeclContext() == Writer->getDefinition())
+        Source = Param->getFunctionScopeIndex();
+      else if (isGlobalStorage(Arg))
+        Source = HandleHolders::CallEdge::Same;
+      Edge.Arguments.push_back(Source);
+    }
+    Result.Edges.push_back(std::move(Edge));
+  }
+
+  /// `g_conn`, `&g_client`, `this`, `&g.inner`: storage that is the same
+  /// on every call of the caller.
+  static bool isGlobalStorage(const Expr *Arg) {
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+    while (const auto *Member = dyn_cast<MemberExpr>(Arg))
+      Arg = Member->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Arg))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasGlobalStorage();
   }
 
   /// `c`, `&conn`, `this`, `&s.inner`: the same object on every iteration
@@ -386,7 +429,69 @@ HandleHolders::collect(ASTContext &Ctx, const HandleCatalog &Catalog,
   // preamble's are not deserialized; for clang-tidy it is the whole TU.
   for (Decl *D : Ctx.getTraversalScope())
     Scanner.TraverseDecl(D);
+  Result.propagateRepetition();
   return Result;
+}
+
+llvm::SmallVector<const HandleHolders::CallEdge *, 4>
+HandleHolders::callersOf(const FunctionDecl *Function) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  llvm::SmallVector<const CallEdge *, 4> Found;
+  for (const CallEdge &Edge : Edges)
+    if (Edge.Callee == Canonical)
+      Found.push_back(&Edge);
+  return Found;
+}
+
+bool HandleHolders::directlyRepeated(const FunctionDecl *Canonical) const {
+  auto Sites = CallSites.find(Canonical);
+  return (Sites != CallSites.end() && Sites->second >= 2) ||
+         CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical) ||
+         NamedToRunAgain.contains(Canonical);
+}
+
+bool HandleHolders::directlyRepeatedOn(const FunctionDecl *Canonical,
+                                       unsigned ParamIndex) const {
+  auto Sites = CallSites.find(Canonical);
+  if ((Sites != CallSites.end() && Sites->second >= 2) ||
+      AddressTaken.contains(Canonical) || NamedToRunAgain.contains(Canonical))
+    return true;
+  auto Stable = StableLoopArguments.find(Canonical);
+  return Stable != StableLoopArguments.end() && ParamIndex < 64 &&
+         (Stable->second >> ParamIndex & 1);
+}
+
+void HandleHolders::propagateRepetition() {
+  // A function called from one that runs again runs again; on the same
+  // object when the caller passes on its own parameter, or a global.
+  for (const CallEdge &Edge : Edges) {
+    if (directlyRepeated(Edge.Caller))
+      Repeated.insert(Edge.Caller);
+    for (int Source : Edge.Arguments)
+      if (Source >= 0 && directlyRepeatedOn(Edge.Caller, Source))
+        RepeatedOn[Edge.Caller] |= uint64_t(1) << Source;
+  }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CallEdge &Edge : Edges) {
+      bool CallerRepeats = Repeated.contains(Edge.Caller);
+      if (CallerRepeats && Repeated.insert(Edge.Callee).second)
+        Changed = true;
+      uint64_t CallerOn = RepeatedOn.lookup(Edge.Caller);
+      uint64_t Add = 0;
+      for (unsigned I = 0; I < Edge.Arguments.size(); ++I) {
+        int Source = Edge.Arguments[I];
+        if ((Source >= 0 && (CallerOn >> Source & 1)) ||
+            (Source == CallEdge::Same && CallerRepeats))
+          Add |= uint64_t(1) << I;
+      }
+      uint64_t &CalleeOn = RepeatedOn[Edge.Callee];
+      if ((CalleeOn | Add) != CalleeOn) {
+        CalleeOn |= Add;
+        Changed = true;
+      }
+    }
+  }
 }
 
 bool HandleHolders::isHolder(const ValueDecl *Identity) const {
@@ -397,32 +502,33 @@ bool HandleHolders::isHolder(const ValueDecl *Identity) const {
 
 bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {
   const FunctionDecl *Canonical = Function->getCanonicalDecl();
-  auto Sites = CallSites.find(Canonical);
-  return (Sites != CallSites.end() && Sites->second >= 2) ||
-         CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical) ||
-         NamedToRunAgain.contains(Canonical);
+  return directlyRepeated(Canonical) || Repeated.contains(Canonical);
 }
 
 bool HandleHolders::calledOnlyFromConstructors(
     const FunctionDecl *Function) const {
   const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
-  if (!Method || Method->isVirtual() || Method->getAccess() == AS_public ||
-      NamedToRunAgain.contains(Method))
+  if (!Method || Method->isVirtual() || NamedToRunAgain.contains(Method) ||
+      CalledElsewhere.contains(Method) || AddressTaken.contains(Method))
     return false;
-  return CalledFromConstructor.contains(Method) &&
-         !CalledElsewhere.contains(Method) && !AddressTaken.contains(Method);
+  auto Callers = CalledFromConstructor.find(Method);
+  if (Callers == CalledFromConstructor.end())
+    return false;
+  // Constructors of a class and of a class derived from it both calling
+  // it: building a derived object runs it twice on the same object.
+  for (const CXXRecordDecl *A : Callers->second)
+    for (const CXXRecordDecl *B : Callers->second)
+      if (A != B && A->hasDefinition() && B->hasDefinition() &&
+          A->getDefinition()->isDerivedFrom(B->getDefinition()))
+        return false;
+  return true;
 }
 
 bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
                                      unsigned ParamIndex) const {
   const FunctionDecl *Canonical = Function->getCanonicalDecl();
-  auto Sites = CallSites.find(Canonical);
-  if ((Sites != CallSites.end() && Sites->second >= 2) ||
-      AddressTaken.contains(Canonical) || NamedToRunAgain.contains(Canonical))
-    return true;
-  auto Stable = StableLoopArguments.find(Canonical);
-  return Stable != StableLoopArguments.end() && ParamIndex < 64 &&
-         (Stable->second >> ParamIndex & 1);
+  return directlyRepeatedOn(Canonical, ParamIndex) ||
+         (ParamIndex < 64 && (RepeatedOn.lookup(Canonical) >> ParamIndex & 1));
 }
 
 bool HandleHolders::onlyStoredBy(const ValueDecl *Identity,

@@ -52,13 +52,32 @@ public:
   /// True when this TU shows \p Function can run again while storage it set
   /// the last time still holds a handle: it is called inside a loop, from
   /// two or more places, its address is taken (a callback, a handler) other
-  /// than by a run-once registration (pthread_once, call_once, atexit), or
-  /// its name says it is a handler (RunAgainNames).
+  /// than by a run-once registration (pthread_once, call_once, atexit), its
+  /// name says it is a handler (RunAgainNames), or a function that runs
+  /// again calls it.
   bool runsRepeatedly(const FunctionDecl *Function) const;
 
+  /// True when \p Function is a handler: its address is taken or its name
+  /// says so. Handlers run again on the same object (the user data they
+  /// were registered with), not on a fresh one each time.
+  bool isHandler(const FunctionDecl *Function) const {
+    const FunctionDecl *Canonical = Function->getCanonicalDecl();
+    return AddressTaken.contains(Canonical) ||
+           NamedToRunAgain.contains(Canonical);
+  }
+
+  /// True when some loop calls \p Function with the same storage as
+  /// argument \p ParamIndex on every iteration (`for (;;) accept_one(s);`).
+  bool calledInLoopOn(const FunctionDecl *Function, unsigned ParamIndex) const {
+    auto Stable = StableLoopArguments.find(Function->getCanonicalDecl());
+    return Stable != StableLoopArguments.end() && ParamIndex < 64 &&
+           (Stable->second >> ParamIndex & 1);
+  }
+
   /// True when every call of the method \p Function this TU shows is in a
-  /// constructor of its class, and no other code can call it (private or
-  /// protected, not virtual, address not taken): a one-time initialiser.
+  /// constructor (not virtual, address not taken, not named as a handler):
+  /// a one-time initialiser, unless constructors of a class and of a class
+  /// derived from it both call it (then it runs twice on one object).
   bool calledOnlyFromConstructors(const FunctionDecl *Function) const;
 
   /// Like runsRepeatedly, for storage reached through parameter
@@ -73,8 +92,44 @@ public:
   bool onlyStoredBy(const ValueDecl *Identity,
                     const FunctionDecl *Function) const;
 
+  /// A call from one function of the TU to another.
+  struct CallEdge {
+    /// What an argument is, when it is not a parameter index of the caller.
+    enum : int { Fresh = -2, Same = -1 };
+    const FunctionDecl *Caller;
+    const FunctionDecl *Callee;
+    const CallExpr *Call;
+    /// Per argument: the caller's parameter it passes on, or Same (global
+    /// storage, `this`), or Fresh.
+    llvm::SmallVector<int, 4> Arguments;
+  };
+  /// The calls of \p Function from other functions of the TU.
+  llvm::SmallVector<const CallEdge *, 4>
+  callersOf(const FunctionDecl *Function) const;
+  /// True when \p Function runs again on argument \p ParamIndex by what
+  /// the TU shows of its own calls, address and name, not because a
+  /// caller runs again.
+  bool repeatedOnItsOwn(const FunctionDecl *Function,
+                        unsigned ParamIndex) const {
+    return directlyRepeatedOn(Function->getCanonicalDecl(), ParamIndex);
+  }
+
 private:
   friend class HolderScanner;
+
+  /// Runs again by what this TU shows of its own calls and address.
+  bool directlyRepeated(const FunctionDecl *Canonical) const;
+  bool directlyRepeatedOn(const FunctionDecl *Canonical,
+                          unsigned ParamIndex) const;
+  /// Fills Repeated and RepeatedOn from the call edges.
+  void propagateRepetition();
+
+  llvm::SmallVector<CallEdge, 32> Edges;
+  /// Functions that run again because a caller does.
+  llvm::SmallPtrSet<const FunctionDecl *, 16> Repeated;
+  /// Per function: bit N set when it runs again on the same argument N
+  /// because a caller does.
+  llvm::DenseMap<const FunctionDecl *, uint64_t> RepeatedOn;
   llvm::DenseMap<const FunctionDecl *, unsigned> CallSites;
   llvm::SmallPtrSet<const FunctionDecl *, 16> CalledInLoop;
   /// Per function: bit N set when some call in a loop passes the same
@@ -83,7 +138,10 @@ private:
   llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
   llvm::SmallPtrSet<const FunctionDecl *, 16> NamedToRunAgain;
   /// Functions some call in a constructor names, and some call elsewhere.
-  llvm::SmallPtrSet<const FunctionDecl *, 16> CalledFromConstructor;
+  /// Per function: the classes whose constructors call it.
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallPtrSet<const CXXRecordDecl *, 2>>
+      CalledFromConstructor;
   llvm::SmallPtrSet<const FunctionDecl *, 16> CalledElsewhere;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;

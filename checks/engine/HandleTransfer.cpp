@@ -195,6 +195,11 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
   // `copy = fd;`: a second name for the same handle.
   if (Target && applyCopy(BO, *Target, BO->getRHS(), State))
     return;
+  // A handle opened in this call, stored from the variable that got it.
+  bool FreshValue = llvm::any_of(sourcesOf(BO->getRHS()), [&](unsigned From) {
+    return State[From].AcquiredAt && (State[From].Bits & OpenStates) &&
+           !(State[From].Bits & ~(OpenStates | Failed));
+  });
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
   if (Index < 0) {
@@ -203,7 +208,7 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
       overwriteParts(BO, *Target, BO->getRHS(), State);
     return;
   }
-  noteOverwrite(Overwrite{BO, BO, BO->getRHS()}, Index, State);
+  noteOverwrite(Overwrite{BO, BO, BO->getRHS(), FreshValue}, Index, State);
   State[Index] = stateOfAssignedValue(BO->getRHS());
 }
 
@@ -212,7 +217,8 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
   // Declared without an initializer: nothing is held yet.
   for (const Decl *D : DS->decls())
     if (const auto *Var = dyn_cast<VarDecl>(D);
-        Var && !Var->getInit() && !Var->isStaticLocal()) {
+        Var && !Var->getInit() && !Var->isStaticLocal() &&
+        !Var->getType()->isPointerType()) {
       llvm::SmallVector<unsigned, 2> Parts;
       Tracked.indexesReachedBy({Var, -1}, Parts);
       for (unsigned Index : Parts)
@@ -239,7 +245,10 @@ void HandleTransfer::applyInitialization(const VarDecl *Var, const Expr *Init,
     State[Index] = stateOfAssignedValue(Init);
     return;
   }
-  // Tracked fields and elements: from the aggregate initializer.
+  // Tracked fields and elements: from the aggregate initializer. (Fields
+  // reached through a pointer are not the pointer's parts.)
+  if (Var->getType()->isPointerType())
+    return;
   llvm::SmallVector<unsigned, 2> Parts;
   Tracked.indexesReachedBy({Var, -1}, Parts);
   for (unsigned Index : Parts) {
@@ -405,9 +414,49 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
 }
 
 void HandleTransfer::applyParameterSummary(const CallExpr *Call,
-                                           const Expr *Arg,
-                                           const ParameterSummary &Parameter,
+                                           const Expr *Arg, unsigned Param,
+                                           const FunctionSummary &Summary,
                                            FlowState &State) const {
+  const ParameterSummary Parameter = Summary.parameter(Param);
+  // The object a pointer argument points to (`c`, `&conn`): its tracked
+  // handle fields get what the function does to them.
+  const Expr *Object = Arg->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Object);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Object = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const auto *ObjectRef = dyn_cast<DeclRefExpr>(Object);
+  const auto *ObjectVar =
+      ObjectRef ? dyn_cast<VarDecl>(ObjectRef->getDecl()) : nullptr;
+  if (ObjectVar && Tracked.indexOf({ObjectVar, -1}) < 0) {
+    // The pointer itself kept or replaced: anything may happen to the
+    // object.
+    bool ObjectEscapes = Parameter.Effect == ParameterEffect::Unknown ||
+                         Parameter.Effect == ParameterEffect::Overwritten;
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
+      const StorageKey &Key = Tracked.key(Index);
+      if (Key.Var != ObjectVar || !Key.Field || Key.Index >= 0)
+        continue;
+      ParameterEffect Effect =
+          ObjectEscapes ? ParameterEffect::Unknown
+                        : Summary.parameterField(Param, Key.Field).Effect;
+      switch (Effect) {
+      case ParameterEffect::UsedOnly:
+        break;
+      case ParameterEffect::Released:
+        if (Listener)
+          Listener->released(Call, Index, State[Index]);
+        State[Index].release(Call);
+        break;
+      case ParameterEffect::Overwritten:
+      case ParameterEffect::Unknown:
+        if (Listener)
+          Listener->escaped(Call, Index, State[Index]);
+        State[Index].Bits = Escaped;
+        break;
+      }
+    }
+    return;
+  }
   switch (Parameter.Effect) {
   case ParameterEffect::UsedOnly:
     if (Listener)
@@ -501,15 +550,15 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   }
   const FunctionSummary *Summary = nullptr;
   if (!Role && Summaries && Callee &&
-      llvm::any_of(Args.drop_front(FirstArg),
-                   [&](const Expr *Arg) { return !sourcesOf(Arg).empty(); }))
+      llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
+        return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
+      }))
     Summary = Summaries->summaryOf(Callee);
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
     unsigned ParamIndex = I - FirstArg;
     if (!Role) {
       if (Summary && !Summary->Untrusted)
-        applyParameterSummary(Call, Args[I], Summary->parameter(ParamIndex),
-                              State);
+        applyParameterSummary(Call, Args[I], ParamIndex, *Summary, State);
       else
         escapeSources(Args[I], State);
       continue;
@@ -564,7 +613,10 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
     if (UO->getOpcode() == UO_AddrOf) {
-      if (!Tracked.isAcquisitionOutArgument(UO))
+      // `&conn` given to a function of this TU: its summary decides, at
+      // the call.
+      if (!Tracked.isAcquisitionOutArgument(UO) &&
+          !Tracked.isSummarizedArgument(UO))
         escapeSources(UO->getSubExpr(), State);
     } else if (UO->isIncrementDecrementOp()) {
       forgetSources(UO->getSubExpr(), State);

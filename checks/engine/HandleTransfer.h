@@ -102,7 +102,7 @@ private:
 
   /// \p Arg passed to a parameter of a summarized function of this TU.
   void applyParameterSummary(const CallExpr *Call, const Expr *Arg,
-                             const ParameterSummary &Parameter,
+                             unsigned Param, const FunctionSummary &Summary,
                              FlowState &State) const;
   /// `obj.helper()` with a summary: the fields it releases are released.
   void applySummary(const CXXMemberCallExpr *Call, FlowState &State) const;

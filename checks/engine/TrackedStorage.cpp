@@ -53,8 +53,32 @@ bool StorageKey::outlivesCall() const {
   if (T->isReferenceType())
     return true;
   // A field reached through a pointer parameter lives in the caller's
-  // object; through a local pointer it may well be fresh memory.
-  return Field && T->isPointerType() && isa<ParmVarDecl>(Var);
+  // object, also through a local pointer that views it (`struct app *app =
+  // user_data;`); through another local pointer it may well be fresh memory.
+  return Field && T->isPointerType() &&
+         (isa<ParmVarDecl>(Var) || viewedParameter(Var));
+}
+
+const ParmVarDecl *viewedParameter(const VarDecl *Var) {
+  if (!Var || isa<ParmVarDecl>(Var) || !Var->isLocalVarDecl() ||
+      Var->isStaticLocal() || !Var->getType()->isPointerType() ||
+      !Var->getInit())
+    return nullptr;
+  // `user_data`, `(struct app *)arg`, `ud->data`, `*slot`.
+  const Expr *E = Var->getInit()->IgnoreParenCasts();
+  while (true) {
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      E = Member->getBase()->IgnoreParenCasts();
+    else if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+             Deref && Deref->getOpcode() == UO_Deref)
+      E = Deref->getSubExpr()->IgnoreParenCasts();
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  return Param && Param->getDeclContext() == Var->getDeclContext() ? Param
+                                                                   : nullptr;
 }
 
 const ValueDecl *StorageKey::identity() const {
@@ -232,6 +256,34 @@ public:
     return !Result.HasErrors;
   }
 
+  /// `&conn` passed to a function with a body here: not an escape by
+  /// itself (the summary decides at the call).
+  void noteSummarizedArguments(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
+    if (!Definition || !Definition->hasBody() || Callee->isVariadic() ||
+        isa<CXXMethodDecl>(Callee))
+      return;
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *AddrOf =
+              dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
+          isa<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts()) &&
+          AddrOf->getSubExpr()->getType()->isRecordType())
+        Result.SummarizedArguments.insert(AddrOf);
+  }
+
+  // A summary covers the handle fields of the objects pointer parameters
+  // point to, whatever happens to them (`c->fd` read, closed, passed on).
+  bool VisitMemberExpr(MemberExpr *Member) {
+    if (!Policy.TrackParameters || !Member->isArrow())
+      return true;
+    if (std::optional<StorageKey> Key = storageOf(Member, Ctx);
+        Key && Key->Field && isa_and_nonnull<ParmVarDecl>(Key->Var))
+      consider(Key);
+    return true;
+  }
+
   bool VisitCXXDeleteExpr(CXXDeleteExpr *Delete) {
     if (Policy.TrackReleasedFields)
       considerReleasedField(Delete->getArgument());
@@ -265,8 +317,10 @@ public:
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
-    if (!Role)
+    if (!Role) {
+      noteSummarizedArguments(Call);
       return true;
+    }
     for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
       if (Role->roleOfArgument(I) != ArgumentRole::Release)
         continue;
@@ -299,7 +353,17 @@ private:
       }
       if (!Target || !isa<BinaryOperator>(Write.Site))
         return;
+      if (!Target->Field && Target->Index < 0)
+        Reassigned.insert(Target->Var);
       noteCopy(*Target, Write.Value);
+      // `s->client = fd;`: storage that outlives the call receives what a
+      // local got from an acquisition (decided once the scan is done).
+      if (Target->outlivesCall())
+        if (const auto *Ref =
+                dyn_cast_or_null<DeclRefExpr>(stripValueWrappers(Write.Value)))
+          if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+              Local && Local->isLocalVarDecl() && !Local->isStaticLocal())
+            StoresOfLocals.push_back({*Target, StorageKey{Local, -1}});
       // Storage from earlier calls: a plain store only matters inside an
       // assignment operator (elsewhere it is a hand-over or a reset,
       // reported only for storage already tracked because it receives a
@@ -374,6 +438,10 @@ private:
 public:
   /// Arrays indexed with a value only known at run time.
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
+  /// (storage that outlives the call, local) pairs: `s->client = fd;`.
+  llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> StoresOfLocals;
+  /// Variables assigned somewhere in the body (after their declaration).
+  llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
   /// (copy, source) pairs: locals assigned another storage's value.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> Copies;
   /// Parameters overwritten with something else than an acquisition: they
@@ -422,6 +490,9 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       for (const FieldDecl *Field : Method->getParent()->fields())
         Scanner.considerField(Field);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
+  if (Policy.Extra &&
+      isTrackable(*Policy.Extra, Function, Catalog, Ctx, Policy))
+    Result.add(*Policy.Extra);
   if (Policy.TrackParameters)
     for (const ParmVarDecl *Param : Function->parameters())
       if (StorageKey Key{Param, -1};
@@ -430,6 +501,10 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
         Result.add(Key);
         Result.CallerValueParameters.insert(Param);
       }
+  for (const auto &[Target, Local] : Scanner.StoresOfLocals)
+    if (Result.indexOf(Local) >= 0 &&
+        isTrackable(Target, Function, Catalog, Ctx, Policy))
+      Result.add(Target);
   // Copies of tracked handles are their aliases, tracked too (a copy of a
   // copy once the first copy is).
   for (bool Changed = true; Changed;) {
@@ -447,7 +522,18 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       if (Result.SinkParameters.count(Key.Var) &&
           isTrackable(Key, Function, Catalog, Ctx, Policy))
         Result.add(Key);
-  if (Scanner.DynamicallyIndexed.empty())
+  // A pointer that views the caller's object only while it is not
+  // pointed elsewhere.
+  auto Unfollowable = [&](const StorageKey &Key) {
+    if (Key.Field && Key.Var && !isa<ParmVarDecl>(Key.Var) &&
+        viewedParameter(Key.Var) &&
+        (Scanner.Reassigned.contains(Key.Var) ||
+         Result.AddressExposed.contains(Key.Var)))
+      return true;
+    return Key.Index >= 0 && Scanner.DynamicallyIndexed.contains(
+                                 StorageKey{Key.Var, -1, Key.Field});
+  };
+  if (llvm::none_of(Result.Keys, Unfollowable))
     return Result;
   TrackedStorage Filtered;
   Filtered.HasErrors = Result.HasErrors;
@@ -457,9 +543,9 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.AddressExposed = Result.AddressExposed;
   Filtered.CallerValueParameters = Result.CallerValueParameters;
   Filtered.CopyTargets = Result.CopyTargets;
+  Filtered.SummarizedArguments = Result.SummarizedArguments;
   for (const StorageKey &Key : Result.Keys)
-    if (Key.Index < 0 || !Scanner.DynamicallyIndexed.contains(
-                             StorageKey{Key.Var, -1, Key.Field}))
+    if (!Unfollowable(Key))
       Filtered.add(Key);
   return Filtered;
 }

@@ -61,6 +61,12 @@ struct StorageKey {
   const ValueDecl *identity() const;
 };
 
+/// For a local pointer initialized from a parameter (`struct app *app =
+/// user_data;`, `struct db *db = ud->data;`): that parameter, whose
+/// object it views; null otherwise. (Whether the pointer is later pointed
+/// elsewhere is checked where it is tracked.)
+const ParmVarDecl *viewedParameter(const VarDecl *Var);
+
 /// The storage \p E designates directly, looking through parentheses and
 /// implicit casts: a variable, a field of `*this` or of a variable, or an
 /// element at a constant index of either. Null for anything else.
@@ -110,6 +116,8 @@ struct TrackingPolicy {
   /// Also track every by-value parameter of a handle type, starting with
   /// the caller's value (to summarize what the function does with it).
   bool TrackParameters = false;
+  /// Also track this storage, if trackable (to read its state at a call).
+  std::optional<StorageKey> Extra;
 };
 
 /// The storage one function's analysis tracks, with dense indexes.
@@ -174,6 +182,12 @@ public:
   void indexesReachedBy(const StorageKey &Key,
                         llvm::SmallVectorImpl<unsigned> &Out) const;
 
+  /// True when \p Arg is `&var` passed to a function defined in this TU:
+  /// the function's summary says what happens to var's handle fields.
+  bool isSummarizedArgument(const Expr *Arg) const {
+    return SummarizedArguments.contains(Arg->IgnoreParenImpCasts());
+  }
+
   /// True when \p AddressOf (`&db`) is the out-argument of an acquisition
   /// call: it receives a handle rather than letting one escape.
   bool isAcquisitionOutArgument(const Expr *AddressOf) const {
@@ -187,6 +201,7 @@ private:
   llvm::SmallVector<StorageKey, 8> Keys;
   llvm::DenseMap<StorageKey, unsigned> Indexes;
   llvm::SmallPtrSet<const Expr *, 4> OutArguments;
+  llvm::SmallPtrSet<const Expr *, 4> SummarizedArguments;
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;

@@ -3,6 +3,7 @@
 #include "unclosed-reassignment/ReassignmentRule.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::resource {
@@ -14,6 +15,11 @@ bool ReassignmentRule::losesInheritedHandle(const Overwrite &What,
   // A fresh handle stored over one from an earlier call (the reconnect()
   // bug), including through an out-parameter.
   if (!What.NewValue || asAcquisition(What.NewValue, Analysis.catalog()))
+    return true;
+  // A handle opened into a local, then stored (`s->client = fd;`): only
+  // where the same object certainly comes back (objects passed from two
+  // places are often fresh, and guarded by the callers).
+  if (What.FreshValue && Analysis.runsAgainOnSameObject(Key))
     return true;
   // An assignment operator replacing a handle field must release it.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Analysis.function()))
@@ -42,9 +48,11 @@ void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
   // Only an earlier call's handle may be there, and the new one is made
   // from the same object's other fields (`per->fd = open(per->path)`): the
   // evidence that the function runs again on the *same* object is too weak
-  // to report it (objects are often fresh for each call).
+  // to report it (objects are often fresh for each call), unless the
+  // function is a handler, called again with the object it was registered
+  // with (a log-reopen callback: `log->fp = fopen(log->path, "a")`).
   if (!(Before.Bits & OpenStates) && Key.Var &&
-      mentionsVariable(What.NewValue, Key.Var))
+      mentionsVariable(What.NewValue, Key.Var) && !Analysis.isHandler())
     return;
   LeakFinding Finding(What, Key, Before);
   if (Key.Var && !Key.Field)
@@ -57,6 +65,45 @@ void ReassignmentRule::released(const Expr *, unsigned Index,
                                 const VariableState &Before) {
   if (Before.Bits & Inherited)
     ReleasedInherited.insert(Index);
+}
+
+bool ReassignmentRule::isFlagTest(const Expr *Condition,
+                                  const StorageKey &Key) const {
+  if (!Condition)
+    return false;
+  const Expr *E = Condition->IgnoreParenImpCasts();
+  while (const auto *Not = dyn_cast<UnaryOperator>(E)) {
+    if (Not->getOpcode() != UO_LNot)
+      return false;
+    E = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  std::optional<StorageKey> Flag = storageOf(E, Analysis.context());
+  if (!Flag || *Flag == Key ||
+      !(E->getType()->isBooleanType() || E->getType()->isIntegerType()) ||
+      Analysis.tracked().indexOf(*Flag) >= 0)
+    return false;
+  // Kept in step: this function sets the flag to a constant somewhere
+  // (`owns = true;` next to the open), unlike a caller's `int cond`.
+  return setsToConstant(Analysis.function().getBody(), *Flag);
+}
+
+bool ReassignmentRule::setsToConstant(const Stmt *S,
+                                      const StorageKey &Flag) const {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+      Assign && Assign->getOpcode() == BO_Assign) {
+    std::optional<StorageKey> Target =
+        storageOf(Assign->getLHS(), Analysis.context());
+    const Expr *Value = Assign->getRHS()->IgnoreParenCasts();
+    if (Target && *Target == Flag &&
+        isa<IntegerLiteral, CXXBoolLiteralExpr>(Value))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (setsToConstant(Child, Flag))
+      return true;
+  return false;
 }
 
 void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
@@ -114,6 +161,12 @@ llvm::SmallVector<LeakFinding, 4> ReassignmentRule::run() {
         Analysis.closesWhatItStores(Findings[I].Storage))
       continue;
     explain(Findings[I], Index, *Context[I].second);
+    // `if (owns_stream) fclose(stream); stream = stdout;`: the path that
+    // skips the close is the one where a flag says there is nothing to
+    // close. The flag is kept in step with the handle more often than not.
+    if (!Findings[I].isDefinite() &&
+        isFlagTest(Findings[I].Skipped.Condition, Key))
+      continue;
     Kept.push_back(Findings[I]);
   }
   return Kept;

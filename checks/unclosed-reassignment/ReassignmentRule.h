@@ -77,6 +77,11 @@ private:
   bool losesInheritedHandle(const Overwrite &What, const StorageKey &Key) const;
   void explain(LeakFinding &Finding, unsigned Index,
                const CFGBlock &Block) const;
+  /// Whether \p Condition only tests a flag (`if (owned)`, `if (!closed)`):
+  /// a boolean or integer variable or field other than a handle.
+  bool isFlagTest(const Expr *Condition, const StorageKey &Key) const;
+  /// Whether \p S assigns an integer or boolean literal to \p Flag.
+  bool setsToConstant(const Stmt *S, const StorageKey &Flag) const;
 
   const FunctionAnalysis &Analysis;
   llvm::SmallVector<LeakFinding, 4> Findings;

@@ -41,7 +41,7 @@ void handshake_retry(struct tls *t, int attempts) {
 
 struct file { int fd; const char *name; };
 
-void reopen_by_name(struct file *f) {
+void open_twice_by_name(struct file *f) {
   f->fd = open(f->name, O_RDONLY);
   f->fd = open(f->name, O_RDONLY);
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'f->fd' is overwritten while it still holds an open file descriptor; the previous descriptor leaks [resource-unclosed-reassignment]
