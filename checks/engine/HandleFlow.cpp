@@ -318,8 +318,14 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   if (!Holders || !Function || Function->isMain())
     return false;
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
-  if (!Param && Key.Field)
+  if (!Param && Key.Field) {
     Param = viewedParameter(Key.Var);
+    // A record reached through user data, whose field another callback
+    // closes and resets (`on_end(d) { fclose(d->out); d->out = NULL; }`):
+    // the framework pairs the callbacks.
+    if (Param && Holders->isClosedAndReset(Key.Field))
+      return false;
+  }
   if (Param && Key.Field)
     return inheritsThroughCallers(Param->getFunctionScopeIndex(), Key.Field);
   if (Param)

@@ -289,7 +289,16 @@ private:
       Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
     while (const auto *Member = dyn_cast<MemberExpr>(Arg))
       Arg = Member->getBase()->IgnoreParenImpCasts();
-    return isa<DeclRefExpr, CXXThisExpr>(Arg);
+    if (isa<CXXThisExpr>(Arg))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var)
+      return false;
+    // A local pointer is usually pointed at a fresh object each iteration
+    // (`heads = &per->heads;`); one that views a parameter is not.
+    return !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+           !Var->getType()->isPointerType() || viewedParameter(Var);
   }
 
   template <typename LoopT> bool traverseLoop(LoopT *Loop) {
@@ -356,14 +365,25 @@ private:
       return;
     if (!isInvalidHandleConstant(Value, Ctx) && !isStandardStream(Value))
       Result.StoredBy[Identity].insert(Writer);
+    else if (Writer && isa<FieldDecl>(Identity))
+      ResetHere.insert(cast<FieldDecl>(Identity));
   }
 
   /// Runs \p Traverse with the stores it sees attributed to \p NewWriter.
   template <typename TraverseFn>
   bool withWriter(const FunctionDecl *NewWriter, TraverseFn Traverse) {
     const FunctionDecl *Outer = std::exchange(Writer, NewWriter);
+    auto OuterReleased = std::exchange(ReleasedHere, {});
+    auto OuterReset = std::exchange(ResetHere, {});
     bool Continue = Traverse();
+    // A function that closes a field and resets it: the field follows an
+    // open/close protocol (`on_end(d) { fclose(d->out); d->out = NULL; }`).
+    for (const FieldDecl *Field : ReleasedHere)
+      if (ResetHere.contains(Field))
+        Result.ClosedAndReset.insert(Field);
     Writer = Outer;
+    ReleasedHere = std::move(OuterReleased);
+    ResetHere = std::move(OuterReset);
     return Continue;
   }
 
@@ -382,8 +402,12 @@ private:
   }
 
   void noteRelease(std::optional<StorageKey> Key, const HandleFamily *Family) {
-    if (const ValueDecl *Identity = Key ? Key->identity() : nullptr)
-      Result.Released.try_emplace(Identity, Family);
+    const ValueDecl *Identity = Key ? Key->identity() : nullptr;
+    if (!Identity)
+      return;
+    Result.Released.try_emplace(Identity, Family);
+    if (Writer && isa<FieldDecl>(Identity))
+      ReleasedHere.insert(cast<FieldDecl>(Identity));
   }
 
   /// `conn_->close()`, `delete conn_`: a connection object's pointer.
@@ -417,6 +441,8 @@ private:
   llvm::SmallPtrSet<const Expr *, 8> OutParameters;
   unsigned LoopDepth = 0;
   llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
+  /// Fields the current function releases, and resets to an invalid value.
+  llvm::SmallPtrSet<const FieldDecl *, 4> ReleasedHere, ResetHere;
 };
 
 HandleHolders

@@ -57,6 +57,12 @@ public:
   /// again calls it.
   bool runsRepeatedly(const FunctionDecl *Function) const;
 
+  /// True when some function of the TU both closes \p Field and resets it
+  /// to an invalid value: the field follows an open/close protocol.
+  bool isClosedAndReset(const FieldDecl *Field) const {
+    return ClosedAndReset.contains(Field);
+  }
+
   /// True when \p Function is a handler: its address is taken or its name
   /// says so. Handlers run again on the same object (the user data they
   /// were registered with), not on a fresh one each time.
@@ -125,6 +131,7 @@ private:
   void propagateRepetition();
 
   llvm::SmallVector<CallEdge, 32> Edges;
+  llvm::SmallPtrSet<const FieldDecl *, 8> ClosedAndReset;
   /// Functions that run again because a caller does.
   llvm::SmallPtrSet<const FunctionDecl *, 16> Repeated;
   /// Per function: bit N set when it runs again on the same argument N

@@ -253,3 +253,24 @@ void download_two(const char *a, const char *b) {
   if (d2.out)
     fclose(d2.out);
 }
+
+// Paired callbacks through user data: one opens, the other closes and
+// resets; the framework calls them in turn. Not reported.
+struct chunk_sink {
+  FILE *out;
+};
+
+long on_chunk_begin(const char *name, void *user_data) {
+  struct chunk_sink *sink = user_data;
+  sink->out = fopen(name, "wb");
+  return sink->out ? 0 : 1;
+}
+
+long on_chunk_end(void *user_data) {
+  struct chunk_sink *sink = user_data;
+  if (sink->out) {
+    fclose(sink->out);
+    sink->out = NULL;
+  }
+  return 0;
+}
