@@ -18,8 +18,38 @@ namespace clang::tidy::resource {
 namespace {
 
 /// True when \p Method can be called as `p->name()`.
+/// A release method closes its own object: it takes no arguments and is
+/// not const (Qt's `QObject::disconnect() const` drops signal connections,
+/// it closes nothing).
 bool isCallableWithoutArguments(const CXXMethodDecl *Method) {
-  return !Method->isStatic() && Method->getMinRequiredArguments() == 0;
+  return !Method->isStatic() && !Method->isConst() &&
+         Method->getMinRequiredArguments() == 0;
+}
+
+/// Constructor parameters through which a framework's object is given an
+/// owner that deletes it (Qt's `QObject *parent`).
+constexpr llvm::StringLiteral OwnerParameters[] = {"parent"};
+
+/// `new QTcpSocket(this)`: the object is created with an owner.
+bool isCreatedWithOwner(const CXXNewExpr *New, const ASTContext &Ctx) {
+  const CXXConstructExpr *Construct = New->getConstructExpr();
+  const CXXConstructorDecl *Ctor =
+      Construct ? Construct->getConstructor() : nullptr;
+  if (!Ctor)
+    return false;
+  for (unsigned I = 0; I < Construct->getNumArgs() && I < Ctor->getNumParams();
+       ++I) {
+    const ParmVarDecl *Param = Ctor->getParamDecl(I);
+    const Expr *Arg = Construct->getArg(I);
+    if (Param->getIdentifier() && Param->getType()->isPointerType() &&
+        llvm::is_contained(OwnerParameters, Param->getName()) &&
+        !isa<CXXDefaultArgExpr>(Arg) &&
+        Arg->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                   Expr::NPC_ValueDependentIsNotNull) ==
+            Expr::NPCK_NotNull)
+      return true;
+  }
+  return false;
 }
 
 /// Finds, in \p Class or a base, a method named one of \p Names that takes
@@ -105,7 +135,14 @@ const FunctionRole *HandleCatalog::roleOfNew(const CXXNewExpr *New) const {
     if (!Tag || !Tag->getIdentifier() || Tag->getName() != "nothrow_t")
       return nullptr;
   }
-  return classRole(New->getAllocatedType()->getAsCXXRecordDecl());
+  const FunctionRole *Role =
+      classRole(New->getAllocatedType()->getAsCXXRecordDecl());
+  // An object given an owner at construction is the owner's to delete.
+  if (Role &&
+      isCreatedWithOwner(
+          New, New->getAllocatedType()->getAsCXXRecordDecl()->getASTContext()))
+    return nullptr;
+  return Role;
 }
 
 const FunctionRole *HandleCatalog::classRole(const CXXRecordDecl *Class) const {
