@@ -65,10 +65,24 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
   for (unsigned I = 0; I < Tracked.size(); ++I) {
     const StorageKey &Key = Tracked.key(I);
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
-    if (!Param || Key.Index >= 0 || !Tracked.startsWithCallerValue(Param))
+    if (!Param || Key.Index >= 0 ||
+        Param->getFunctionScopeIndex() >= Function.getNumParams())
       continue;
     unsigned Position = Param->getFunctionScopeIndex();
-    if (Position >= Function.getNumParams())
+    // A reference parameter that receives a fresh handle on every path
+    // that returns: an out-parameter acquisition for the caller.
+    if (!Key.Field && Param->getType()->isReferenceType()) {
+      constexpr HandleStateSet Fresh = OpenStates | Failed | Invalid;
+      if (Exit && ((*Exit)[I].Bits & OpenStates) &&
+          !((*Exit)[I].Bits & ~Fresh) && (*Exit)[I].AcquiredAt) {
+        if (Summary.Parameters.size() < Function.getNumParams())
+          Summary.Parameters.resize(Function.getNumParams());
+        Summary.Parameters[Position] = {ParameterEffect::Acquires,
+                                        (*Exit)[I].AcquiredAt};
+      }
+      continue;
+    }
+    if (!Tracked.startsWithCallerValue(Param))
       continue;
     ParameterWatcher::Seen Seen = Watcher.ByIndex.lookup(I);
     ParameterSummary Result;
@@ -187,6 +201,7 @@ SummaryCache::fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var)
     return std::nullopt;
+  // Without a field: the storage a reference parameter binds to.
   StorageKey Key{Var, -1, Field};
 
   InProgress.insert(Definition);

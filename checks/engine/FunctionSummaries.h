@@ -51,12 +51,15 @@ enum class ParameterEffect {
   /// It stores a new handle into the parameter while the caller's may still
   /// be there, having neither closed nor handed it over.
   Overwritten,
+  /// A reference parameter: it stores a fresh handle (or a failure value)
+  /// into the caller's storage on every path (`void open_log(FILE *&f)`).
+  Acquires,
 };
 
 struct ParameterSummary {
   ParameterEffect Effect = ParameterEffect::Unknown;
   /// For Overwritten, the assignment in the function that drops the
-  /// caller's handle.
+  /// caller's handle; for Acquires, the acquisition.
   const Expr *OverwriteSite = nullptr;
 };
 
@@ -117,7 +120,8 @@ public:
   virtual const FunctionSummary *summaryOf(const FunctionDecl *Function) = 0;
 
   /// The states field \p Field of the object passed as argument
-  /// \p ArgIndex of \p Call (in \p Caller) may be in just before the call,
+  /// \p ArgIndex of \p Call (in \p Caller), or with a null \p Field the
+  /// argument variable itself, may be in just before the call,
   /// as the caller's analysis sees it; what the caller inherits counts only
   /// if the caller can inherit it. Nullopt when unknown.
   virtual std::optional<HandleStateSet>

@@ -328,6 +328,11 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   }
   if (Param && Key.Field)
     return inheritsThroughCallers(Param->getFunctionScopeIndex(), Key.Field);
+  // What a reference parameter of a function only this TU can call refers
+  // to: the callers say what they pass (`open_into(fd)` with a fresh fd).
+  if (Param && Param->getType()->isReferenceType() &&
+      !Function->isExternallyVisible())
+    return inheritsThroughCallers(Param->getFunctionScopeIndex(), nullptr);
   if (Param)
     return Holders->runsRepeatedlyOn(Function, Param->getFunctionScopeIndex());
   return Holders->runsRepeatedly(Function);
@@ -335,18 +340,26 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
 
 bool FunctionAnalysis::inheritsThroughCallers(unsigned ParamIndex,
                                               const FieldDecl *Field) const {
-  if (Holders->repeatedOnItsOwn(Function, ParamIndex))
+  if (Field && Holders->repeatedOnItsOwn(Function, ParamIndex))
     return true;
   if (!Holders->runsRepeatedlyOn(Function, ParamIndex))
     return false;
   if (!Summaries)
     return true;
+  // A reference parameter the function always fills with a fresh handle:
+  // its callers report what they had there (an out-parameter acquisition).
+  if (!Field)
+    if (const FunctionSummary *Summary = Summaries->summaryOf(Function);
+        Summary &&
+        Summary->parameter(ParamIndex).Effect == ParameterEffect::Acquires)
+      return false;
   // It runs again only because its callers do: the field can hold an
   // earlier handle only if some caller may pass the object with it open
   // (a reconnect that closes the socket first passes it closed).
   for (const HandleHolders::CallEdge *Edge : Holders->callersOf(Function)) {
     if (ParamIndex >= Edge->Arguments.size() ||
-        Edge->Arguments[ParamIndex] == HandleHolders::CallEdge::Fresh)
+        (Field &&
+         Edge->Arguments[ParamIndex] == HandleHolders::CallEdge::Fresh))
       continue;
     std::optional<HandleStateSet> AtCall = Summaries->fieldStateAtCall(
         Edge->Caller, Edge->Call, ParamIndex, Field);

@@ -175,6 +175,14 @@ void HandleTransfer::linkStatus(const VarDecl *StatusVar, const Expr *Value,
 void HandleTransfer::applyAssignment(const BinaryOperator *BO,
                                      FlowState &State) const {
   std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
+  // `p = calloc(...)`, `p = other`: p's fields are now another object's,
+  // holding nothing this function knows of (no earlier call's handle).
+  if (Target && Target->Var && !Target->Field && Target->Index < 0 &&
+      Target->Var->getType()->isPointerType())
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
+      if (const StorageKey &Key = Tracked.key(Index);
+          Key.Var == Target->Var && Key.Field)
+        State[Index] = VariableState{Unknown};
   if (Target && Target->Var && Target->Index < 0 && !Target->Field &&
       Target->Var->getType()->isIntegerType())
     linkStatus(Target->Var, BO->getRHS(), State);
@@ -448,6 +456,7 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
         State[Index].release(Call);
         break;
       case ParameterEffect::Overwritten:
+      case ParameterEffect::Acquires:
       case ParameterEffect::Unknown:
         if (Listener)
           Listener->escaped(Call, Index, State[Index]);
@@ -458,6 +467,16 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
     return;
   }
   switch (Parameter.Effect) {
+  case ParameterEffect::Acquires:
+    // The callee writes a fresh handle into the referenced storage.
+    if (std::optional<StorageKey> Key = storageOf(Arg, Ctx))
+      if (int Index = Tracked.indexOf(*Key); Index >= 0) {
+        noteOverwrite(Overwrite{Arg, Call, nullptr}, Index, State);
+        State[Index] = VariableState{OpenUnchecked, Call, nullptr};
+        return;
+      }
+    escapeSources(Arg, State);
+    return;
   case ParameterEffect::UsedOnly:
     if (Listener)
       for (unsigned Index : sourcesOf(Arg))
@@ -477,6 +496,25 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
     escapeSources(Arg, State);
     return;
   }
+}
+
+const FunctionDecl *
+HandleTransfer::calledThroughLocal(const CallExpr *Call) const {
+  // `void (*sink)(FILE *) = write_all; sink(f);`: a local function pointer
+  // set once, at its declaration, to a function of this TU.
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      !Var->getInit() || Tracked.isReassigned(Var) ||
+      Tracked.isAddressExposed(Var))
+    return nullptr;
+  const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Init = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Target = dyn_cast<DeclRefExpr>(Init);
+  return Target ? dyn_cast<FunctionDecl>(Target->getDecl()) : nullptr;
 }
 
 /// True when \p Arg, a pointer to something other than void, is passed to
@@ -549,11 +587,12 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     FirstArg = 1;
   }
   const FunctionSummary *Summary = nullptr;
-  if (!Role && Summaries && Callee &&
+  const FunctionDecl *Summarized = Callee ? Callee : calledThroughLocal(Call);
+  if (!Role && Summaries && Summarized &&
       llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
         return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
       }))
-    Summary = Summaries->summaryOf(Callee);
+    Summary = Summaries->summaryOf(Summarized);
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
     unsigned ParamIndex = I - FirstArg;
     if (!Role) {

@@ -104,6 +104,9 @@ private:
   void applyParameterSummary(const CallExpr *Call, const Expr *Arg,
                              unsigned Param, const FunctionSummary &Summary,
                              FlowState &State) const;
+  /// The function a call through a local function pointer always reaches,
+  /// or null.
+  const FunctionDecl *calledThroughLocal(const CallExpr *Call) const;
   /// `obj.helper()` with a summary: the fields it releases are released.
   void applySummary(const CXXMemberCallExpr *Call, FlowState &State) const;
 

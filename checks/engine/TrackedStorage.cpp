@@ -354,7 +354,7 @@ private:
       if (!Target || !isa<BinaryOperator>(Write.Site))
         return;
       if (!Target->Field && Target->Index < 0)
-        Reassigned.insert(Target->Var);
+        Result.Reassigned.insert(Target->Var);
       noteCopy(*Target, Write.Value);
       // `s->client = fd;`: storage that outlives the call receives what a
       // local got from an acquisition (decided once the scan is done).
@@ -440,8 +440,6 @@ public:
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
   /// (storage that outlives the call, local) pairs: `s->client = fd;`.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> StoresOfLocals;
-  /// Variables assigned somewhere in the body (after their declaration).
-  llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
   /// (copy, source) pairs: locals assigned another storage's value.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> Copies;
   /// Parameters overwritten with something else than an acquisition: they
@@ -527,7 +525,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   auto Unfollowable = [&](const StorageKey &Key) {
     if (Key.Field && Key.Var && !isa<ParmVarDecl>(Key.Var) &&
         viewedParameter(Key.Var) &&
-        (Scanner.Reassigned.contains(Key.Var) ||
+        (Result.Reassigned.contains(Key.Var) ||
          Result.AddressExposed.contains(Key.Var)))
       return true;
     return Key.Index >= 0 && Scanner.DynamicallyIndexed.contains(
@@ -543,6 +541,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.AddressExposed = Result.AddressExposed;
   Filtered.CallerValueParameters = Result.CallerValueParameters;
   Filtered.CopyTargets = Result.CopyTargets;
+  Filtered.Reassigned = Result.Reassigned;
   Filtered.SummarizedArguments = Result.SummarizedArguments;
   for (const StorageKey &Key : Result.Keys)
     if (!Unfollowable(Key))

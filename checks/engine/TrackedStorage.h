@@ -160,6 +160,12 @@ public:
     return AddressExposed.contains(Var);
   }
 
+  /// True when \p Var is assigned somewhere in the body after its
+  /// declaration.
+  bool isReassigned(const VarDecl *Var) const {
+    return Reassigned.contains(Var);
+  }
+
   /// True when the body contains expressions with errors.
   bool hasErrors() const { return HasErrors; }
 
@@ -206,6 +212,7 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
   llvm::DenseSet<StorageKey> CopyTargets;
+  llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
   bool HasErrors = false;
   unsigned StatementCount = 0;
 };

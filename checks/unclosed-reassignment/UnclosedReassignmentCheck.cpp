@@ -36,7 +36,10 @@ void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
   const auto *Param =
       Assign ? dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts())
              : nullptr;
-  const FunctionDecl *Callee = Loss.Call->getDirectCallee();
+  // The function the assignment is in (the call may go through a pointer).
+  const auto *Callee =
+      Param ? dyn_cast<FunctionDecl>(Param->getDecl()->getDeclContext())
+            : nullptr;
   if (!Param || !Callee)
     return;
   SourceLocation Loc = Assign->getOperatorLoc();

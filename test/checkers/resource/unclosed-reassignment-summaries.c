@@ -132,3 +132,19 @@ void hand_over_sometimes(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'maybe_reopen' here
   // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'data' was opened here
 }
+
+// Through a local function pointer set once to a function of this file.
+static void rotate_sink(FILE *stream) {
+  stream = fopen("rotated.txt", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_through_pointer' passed in; the stream leaks [resource-unclosed-reassignment]
+  if (stream)
+    fclose(stream);
+}
+
+void hand_over_through_pointer(void) {
+  void (*sink)(FILE *) = rotate_sink;
+  FILE *data = fopen("first.txt", "w");
+  sink(data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'rotate_sink' here, which overwrites it without closing it; 'data' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'data' was opened here
+}
