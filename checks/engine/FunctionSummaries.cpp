@@ -127,15 +127,23 @@ HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
     return Summary; // Never returns: releases nothing for its callers.
   for (unsigned I = 0; I < Result->tracked().size(); ++I) {
     const StorageKey &Key = Result->tracked().key(I);
-    if (Key.Var || !Key.Field)
+    bool Global =
+        Key.Var && Key.Var->hasGlobalStorage() && !Key.Field && Key.Index < 0;
+    if (!Global && (Key.Var || !Key.Field))
       continue;
     HandleStateSet Bits = (*Exit)[I].Bits;
     // Closed or set to the invalid value: no handle from before is left.
     constexpr HandleStateSet Gone = Released | Invalid | Failed;
-    if (Bits && (Bits & ~Gone) == 0)
-      Summary.AlwaysReleased.push_back(Key.Field);
-    else if (Bits & Gone)
-      Summary.SometimesReleased.push_back(Key.Field);
+    bool Always = Bits && (Bits & ~Gone) == 0;
+    if (!Always && !(Bits & Gone))
+      continue;
+    if (Global)
+      (Always ? Summary.GlobalsAlwaysReleased
+              : Summary.GlobalsSometimesReleased)
+          .push_back(Key.Var);
+    else
+      (Always ? Summary.AlwaysReleased : Summary.SometimesReleased)
+          .push_back(Key.Field);
   }
   return Summary;
 }

@@ -36,6 +36,7 @@ class CallExpr;
 class Expr;
 class FieldDecl;
 class FunctionDecl;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::resource {
@@ -79,6 +80,9 @@ struct FunctionSummary {
   llvm::SmallVector<const FieldDecl *, 2> AlwaysReleased;
   /// Fields released on some paths only.
   llvm::SmallVector<const FieldDecl *, 2> SometimesReleased;
+  /// Globals and statics released on every path, or on some only.
+  llvm::SmallVector<const VarDecl *, 2> GlobalsAlwaysReleased;
+  llvm::SmallVector<const VarDecl *, 2> GlobalsSometimesReleased;
   /// Per parameter (by index); empty when no parameter holds a handle.
   llvm::SmallVector<ParameterSummary, 2> Parameters;
   /// Handle fields reached through pointer parameters that the function
@@ -96,7 +100,8 @@ struct FunctionSummary {
   /// Whether the summary says anything a caller can use.
   bool isInformative() const {
     return Untrusted || !AlwaysReleased.empty() || !SometimesReleased.empty() ||
-           !ParameterFields.empty() ||
+           !ParameterFields.empty() || !GlobalsAlwaysReleased.empty() ||
+           !GlobalsSometimesReleased.empty() ||
            llvm::any_of(Parameters, [](const ParameterSummary &P) {
              return P.Effect != ParameterEffect::Unknown;
            });

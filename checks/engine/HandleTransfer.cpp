@@ -589,10 +589,25 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   const FunctionSummary *Summary = nullptr;
   const FunctionDecl *Summarized = Callee ? Callee : calledThroughLocal(Call);
   if (!Role && Summaries && Summarized &&
-      llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
-        return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
-      }))
+      (Tracked.tracksGlobals() ||
+       llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
+         return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
+       })))
     Summary = Summaries->summaryOf(Summarized);
+  // `disconnect_all(); g_sock = socket(...)`: globals it closes.
+  if (Summary && !Summary->Untrusted)
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
+      const VarDecl *Var = Tracked.key(Index).Var;
+      bool Always = llvm::is_contained(Summary->GlobalsAlwaysReleased, Var);
+      if (!Always &&
+          !llvm::is_contained(Summary->GlobalsSometimesReleased, Var))
+        continue;
+      if (Tracked.key(Index).Field || Tracked.key(Index).Index >= 0)
+        continue;
+      if (Listener && Always)
+        Listener->released(Call, Index, State[Index]);
+      State[Index].release(Call, Always);
+    }
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
     unsigned ParamIndex = I - FirstArg;
     if (!Role) {

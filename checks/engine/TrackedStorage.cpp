@@ -326,6 +326,13 @@ public:
         continue;
       if (Policy.TrackReleasedFields)
         considerReleasedField(Call->getArg(I));
+      // A summary says which globals a function closes (`disconnect_all()`).
+      if (Policy.TrackParameters)
+        if (std::optional<StorageKey> Key =
+                storageOf(stripValueWrappers(Call->getArg(I)), Ctx);
+            Key && Key->Var && Key->Var->hasGlobalStorage() && !Key->Field &&
+            Key->Index < 0)
+          consider(Key);
       // A by-value parameter this function releases is an owning sink.
       if (std::optional<StorageKey> Key =
               storageOf(stripValueWrappers(Call->getArg(I)), Ctx);

@@ -145,6 +145,12 @@ public:
   bool isCopyTarget(const StorageKey &Key) const {
     return CopyTargets.contains(Key);
   }
+  /// Whether a global or static variable is tracked.
+  bool tracksGlobals() const {
+    return llvm::any_of(Keys, [](const StorageKey &Key) {
+      return Key.Var && Key.Var->hasGlobalStorage() && !Key.Field;
+    });
+  }
   /// Whether any tracked storage is a copy of another.
   bool hasCopies() const { return !CopyTargets.empty(); }
   /// The family a sink parameter is released as, if known.
