@@ -304,3 +304,49 @@ static void on_forward_accept(int listener) {
 void register_acceptor(void (*cb)(int));
 void forward_start(void) { register_acceptor(on_forward_accept); }
 void forward_stop(void) { close(g_forward->sock); }
+
+// A tool's connect routine, called at start and again after a failed
+// ping, creates a new connection over the global one.
+static MYSQL *g_db;
+static int tool_connect(void) {
+  g_db = mysql_init(NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'g_db' may still hold an open MySQL connection from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  return mysql_real_connect(g_db, "localhost", "u", "p", "db", 0, NULL, 0)
+             ? 0
+             : -1;
+}
+int tool_query(const char *q) {
+  if (mysql_ping(g_db) != 0 && tool_connect() != 0)
+    return -1;
+  return mysql_query(g_db, q);
+}
+int tool_main(void) {
+  if (tool_connect() != 0)
+    return 1;
+  tool_query("SELECT 1");
+  mysql_close(g_db);
+  return 0;
+}
+
+// Fixed: the routine closes the old connection first.
+static MYSQL *g_store;
+static int store_connect(void) {
+  if (g_store)
+    mysql_close(g_store);
+  g_store = mysql_init(NULL);
+  return mysql_real_connect(g_store, "localhost", "u", "p", "db", 0, NULL, 0)
+             ? 0
+             : -1;
+}
+int store_query(const char *q) {
+  if (mysql_ping(g_store) != 0 && store_connect() != 0)
+    return -1;
+  return mysql_query(g_store, q);
+}
+int store_main(void) {
+  if (store_connect() != 0)
+    return 1;
+  store_query("SELECT 1");
+  mysql_close(g_store);
+  return 0;
+}
