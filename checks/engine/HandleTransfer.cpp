@@ -238,8 +238,9 @@ void HandleTransfer::applyDeclaration(const DeclStmt *DS,
 
 void HandleTransfer::applyInitialization(const VarDecl *Var, const Expr *Init,
                                          FlowState &State) const {
-  // A static local's initializer runs once, not on every call.
-  if (Var->isStaticLocal())
+  // A static local's initializer runs once, not on every call; binding a
+  // local reference (`FILE *&ref = data;`) makes another spelling of data.
+  if (Var->isStaticLocal() || boundVariable(Var))
     return;
   if (applyCopy(nullptr, StorageKey{Var, -1}, Init, State))
     return;

@@ -89,14 +89,35 @@ const ValueDecl *StorageKey::identity() const {
   return nullptr;
 }
 
+const VarDecl *boundVariable(const VarDecl *Reference) {
+  if (!Reference->isLocalVarDecl() || Reference->isStaticLocal() ||
+      !Reference->getType()->isLValueReferenceType() || !Reference->getInit())
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Reference->getInit()->IgnoreParenImpCasts());
+  const auto *Bound = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Bound && !Bound->getType()->isReferenceType() &&
+                 Bound->getType().getCanonicalType() ==
+                     Reference->getType()
+                         .getNonReferenceType()
+                         .getCanonicalType()
+             ? Bound
+             : nullptr;
+}
+
 std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
   if (!E)
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      return StorageKey{Var, -1};
-    return std::nullopt;
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var)
+      return std::nullopt;
+    // `FILE *&alias = data;`: a local reference is another spelling of the
+    // variable it is bound to (it cannot be re-bound).
+    if (const VarDecl *Bound = boundVariable(Var))
+      return StorageKey{Bound, -1};
+    return StorageKey{Var, -1};
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -298,8 +319,10 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
-    // `FILE *&alias = data;`: another name that can close or change it.
-    if (Var->getType()->isReferenceType() && Var->getInit())
+    // `FILE *&alias = data;`: another name that can close or change it,
+    // unless it is a local reference the analysis reads as `data` itself.
+    if (Var->getType()->isReferenceType() && Var->getInit() &&
+        !boundVariable(Var))
       if (std::optional<StorageKey> Key = storageOf(Var->getInit(), Ctx);
           Key && Key->Var)
         Result.AddressExposed.insert(Key->Var);

@@ -68,6 +68,10 @@ struct StorageKey {
 /// elsewhere is checked where it is tracked.)
 const ParmVarDecl *viewedParameter(const VarDecl *Var);
 
+/// For a local lvalue reference bound to a variable of the same type
+/// (`FILE *&alias = data;`): that variable; null otherwise.
+const VarDecl *boundVariable(const VarDecl *Reference);
+
 /// The storage \p E designates directly, looking through parentheses and
 /// implicit casts: a variable, a field of `*this` or of a variable, or an
 /// element at a constant index of either. Null for anything else.
