@@ -285,6 +285,16 @@ public:
     if (!Definition || !Definition->hasBody() || Callee->isVariadic() ||
         isa<CXXMethodDecl>(Callee))
       return;
+    // `open_into(f)` with `void open_into(FILE *&)`: the summary may say
+    // it stores a fresh handle there.
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+         ++I)
+      if (QualType Param = Callee->getParamDecl(I)->getType();
+          Param->isLValueReferenceType() &&
+          !Param.getNonReferenceType().isConstQualified())
+        if (std::optional<StorageKey> Key = storageOf(Call->getArg(I), Ctx);
+            Key && !Key->outlivesCall())
+          consider(Key);
     for (const Expr *Arg : Call->arguments())
       if (const auto *AddrOf =
               dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
