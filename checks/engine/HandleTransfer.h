@@ -4,7 +4,8 @@
 // Elements arrive in evaluation order with every subexpression present, so
 // each statement only inspects its direct operands: the *consumer* of a
 // storage's value decides what happens to the handle (a release call closes
-// it, a store makes it escape, a comparison just reads it).
+// it, a store makes it escape, a comparison just reads it). Calls are
+// applied in CallTransfer.cpp, everything else in HandleTransfer.cpp.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,297 @@
+//===--- CallTransfer.cpp - resource-tidy ---------------------------------===//
+//
+// The transfer function for calls: what a call does to the handles it is
+// given. A function the catalog models acts by its role (acquire, release,
+// use, take); a function of this translation unit by its summary
+// (FunctionSummaries.h); anything else may keep what it is given.
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/HandleExprs.h"
+#include "engine/HandleTransfer.h"
+#include "engine/StorageWrites.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::resource {
+
+void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
+                                  FlowState &State) const {
+  if (!Summaries || Tracked.empty())
+    return;
+  // The callee's `this` is the object it is called on: `*this` here, or a
+  // variable (`conn.close_all()`, `conn->close_all()`).
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Object)
+    return;
+  Object = Object->IgnoreParenImpCasts();
+  const VarDecl *Base = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object)) {
+    Base = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Base)
+      return;
+  } else if (!isa<CXXThisExpr>(Object)) {
+    return;
+  }
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  // A release method defined in another translation unit (`disconnect();
+  // fd_ = socket(...)`): its name, the same ReleaseMethods that close a
+  // connection object, is all there is to go by.
+  // Every tracked field of the object the method is called on.
+  auto ForEachField = [&](llvm::function_ref<void(VariableState &)> Apply) {
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
+      if (const StorageKey &Key = Tracked.key(Index);
+          Key.Field && Key.Var == Base)
+        Apply(State[Index]);
+  };
+  if (Method && !Method->isDefined() && Catalog.isReleaseMethod(Method)) {
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index)
+      if (const StorageKey &Key = Tracked.key(Index);
+          Key.Field && Key.Var == Base) {
+        if (Listener)
+          Listener->released(Call, Index, State[Index]);
+        State[Index].release(Call);
+      }
+    return;
+  }
+  const FunctionSummary *Summary = Summaries->summaryOf(Method);
+  if (!Summary)
+    return;
+  if (Summary->Untrusted) {
+    ForEachField([](VariableState &Field) { Field.Bits = Escaped; });
+    return;
+  }
+  auto Apply = [&](const FieldDecl *Field, bool Always) {
+    if (int Index = Tracked.indexOf(StorageKey{Base, -1, Field}); Index >= 0) {
+      if (Listener && Always)
+        Listener->released(Call, Index, State[Index]);
+      State[Index].release(Call, Always);
+    }
+  };
+  for (const FieldDecl *Field : Summary->AlwaysReleased)
+    Apply(Field, /*Always=*/true);
+  for (const FieldDecl *Field : Summary->SometimesReleased)
+    Apply(Field, /*Always=*/false);
+}
+
+void HandleTransfer::applyParameterSummary(const CallExpr *Call,
+                                           const Expr *Arg, unsigned Param,
+                                           const FunctionSummary &Summary,
+                                           FlowState &State) const {
+  const ParameterSummary Parameter = Summary.parameter(Param);
+  // The object a pointer argument points to (`c`, `&conn`): its tracked
+  // handle fields get what the function does to them.
+  const Expr *Object = Arg->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Object);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Object = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const auto *ObjectRef = dyn_cast<DeclRefExpr>(Object);
+  const auto *ObjectVar =
+      ObjectRef ? dyn_cast<VarDecl>(ObjectRef->getDecl()) : nullptr;
+  if (ObjectVar && Tracked.indexOf({ObjectVar, -1}) < 0) {
+    // The pointer itself kept or replaced: anything may happen to the
+    // object.
+    bool ObjectEscapes = Parameter.Effect == ParameterEffect::Unknown ||
+                         Parameter.Effect == ParameterEffect::Overwritten;
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
+      const StorageKey &Key = Tracked.key(Index);
+      if (Key.Var != ObjectVar || !Key.Field || Key.Index >= 0)
+        continue;
+      ParameterEffect Effect =
+          ObjectEscapes ? ParameterEffect::Unknown
+                        : Summary.parameterField(Param, Key.Field).Effect;
+      switch (Effect) {
+      case ParameterEffect::UsedOnly:
+        break;
+      case ParameterEffect::Released:
+        if (Listener)
+          Listener->released(Call, Index, State[Index]);
+        State[Index].release(Call);
+        break;
+      case ParameterEffect::Overwritten:
+      case ParameterEffect::Acquires:
+      case ParameterEffect::Unknown:
+        if (Listener)
+          Listener->escaped(Call, Index, State[Index]);
+        State[Index].Bits = Escaped;
+        break;
+      }
+    }
+    return;
+  }
+  switch (Parameter.Effect) {
+  case ParameterEffect::Acquires:
+    // The callee writes a fresh handle into the referenced storage.
+    if (std::optional<StorageKey> Key = storageOf(Arg, Ctx))
+      if (int Index = Tracked.indexOf(*Key); Index >= 0) {
+        noteOverwrite(Overwrite{Arg, Call, nullptr}, Index, State);
+        State[Index] = VariableState{OpenUnchecked, Call, nullptr};
+        return;
+      }
+    escapeSources(Arg, State);
+    return;
+  case ParameterEffect::UsedOnly:
+    if (Listener)
+      for (unsigned Index : sourcesOf(Arg))
+        Listener->used(Call, Index, State[Index]);
+    return;
+  case ParameterEffect::Released:
+    releaseSources(Arg, State, Call);
+    return;
+  case ParameterEffect::Overwritten:
+    if (Listener)
+      for (unsigned Index : sourcesOf(Arg))
+        Listener->passedToOverwriter(Call, Index, State[Index],
+                                     Parameter.OverwriteSite);
+    escapeSources(Arg, State);
+    return;
+  case ParameterEffect::Unknown:
+    escapeSources(Arg, State);
+    return;
+  }
+}
+
+const FunctionDecl *
+HandleTransfer::calledThroughLocal(const CallExpr *Call) const {
+  // `void (*sink)(FILE *) = write_all; sink(f);`: a local function pointer
+  // set once, at its declaration, to a function of this TU.
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      !Var->getInit() || Tracked.isReassigned(Var) ||
+      Tracked.isAddressExposed(Var))
+    return nullptr;
+  const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Init = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Target = dyn_cast<DeclRefExpr>(Init);
+  return Target ? dyn_cast<FunctionDecl>(Target->getDecl()) : nullptr;
+}
+
+/// True when \p Arg, a pointer to something other than void, is passed to
+/// parameter \p ParamIndex of \p Callee declared `void *`.
+static bool isUserData(const FunctionDecl *Callee, unsigned ParamIndex,
+                       const Expr *Arg) {
+  if (!Callee || ParamIndex >= Callee->getNumParams())
+    return false;
+  QualType Param = Callee->getParamDecl(ParamIndex)->getType();
+  QualType Passed = Arg->IgnoreParenImpCasts()->getType();
+  return Param->isVoidPointerType() && Passed->isPointerType() &&
+         !Passed->isVoidPointerType();
+}
+
+void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
+  // std::move(fd) forwards fd to whoever consumes the call's value.
+  if (forwardedArgument(Call))
+    return;
+  if (takesAddressOf(Call)) {
+    for (const Expr *Arg : Call->arguments())
+      escapeSources(Arg, State);
+    return;
+  }
+  // What the call writes (StorageWrites.h): operator=, reset, exchange and
+  // swap are the whole call; an out-parameter is one of its arguments.
+  llvm::SmallVector<StorageWrite, 2> Writes = writesOf(Call, Catalog);
+  const StorageWrite *Whole = nullptr, *OutParameter = nullptr;
+  for (const StorageWrite &Write : Writes)
+    (Write.Kind == WriteKind::OutParameter ? OutParameter : Whole) = &Write;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Whole) {
+      applyWrite(*Whole, State);
+      return;
+    }
+    // Dereferencing or comparing a smart pointer only reads it.
+    if (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
+        Op->isComparisonOp())
+      return;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const Expr *Object = Member->getImplicitObjectArgument();
+    applySummary(Member, State);
+    if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
+            Object ? Object->IgnoreParenImpCasts() : nullptr);
+        Arrow && Arrow->getOperator() == OO_Arrow)
+      Object = Arrow->getArg(0);
+    // `conn->close()`, `sp->close()`, `conn.close()` close the object.
+    if (Catalog.isReleaseMethod(Method))
+      releaseSources(Object, State, Call);
+    else if (Listener && Object && Method && !Method->isConst())
+      for (unsigned Index : sourcesOf(Object))
+        Listener->methodCalled(Call, Index, State[Index]);
+  }
+  if (Whole) {
+    applyWrite(*Whole, State);
+    return;
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionRole *Role = Catalog.roleOf(Callee);
+  // Compiler builtins (__builtin_expect, ...) only compute with values.
+  if (Callee && Callee->getBuiltinID() != 0)
+    return;
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  // The object of a member operator call is not a handle argument.
+  unsigned FirstArg = 0;
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty()) {
+    escapeSources(Args[0], State);
+    FirstArg = 1;
+  }
+  const FunctionSummary *Summary = nullptr;
+  const FunctionDecl *Summarized = Callee ? Callee : calledThroughLocal(Call);
+  if (!Role && Summaries && Summarized &&
+      (Tracked.tracksGlobals() ||
+       llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
+         return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
+       })))
+    Summary = Summaries->summaryOf(Summarized);
+  // `disconnect_all(); g_sock = socket(...)`: globals it closes.
+  if (Summary && !Summary->Untrusted)
+    for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
+      const VarDecl *Var = Tracked.key(Index).Var;
+      bool Always = llvm::is_contained(Summary->GlobalsAlwaysReleased, Var);
+      if (!Always &&
+          !llvm::is_contained(Summary->GlobalsSometimesReleased, Var))
+        continue;
+      if (Tracked.key(Index).Field || Tracked.key(Index).Index >= 0)
+        continue;
+      if (Listener && Always)
+        Listener->released(Call, Index, State[Index]);
+      State[Index].release(Call, Always);
+    }
+  for (unsigned I = FirstArg; I < Args.size(); ++I) {
+    unsigned ParamIndex = I - FirstArg;
+    if (!Role) {
+      if (Summary && !Summary->Untrusted)
+        applyParameterSummary(Call, Args[I], ParamIndex, *Summary, State);
+      else
+        escapeSources(Args[I], State);
+      continue;
+    }
+    if (OutParameter && OutParameter->Target == Args[I]) {
+      applyWrite(*OutParameter, State);
+      continue;
+    }
+    ArgumentRole ArgRole = Role->roleOfArgument(ParamIndex);
+    // A typed handle passed where the function takes `void *` is user data
+    // (a callback's argument): the library keeps it for later.
+    if (ArgRole == ArgumentRole::Use && isUserData(Callee, ParamIndex, Args[I]))
+      ArgRole = ArgumentRole::Sink;
+    switch (ArgRole) {
+    case ArgumentRole::Use:
+      if (Listener)
+        for (unsigned Index : sourcesOf(Args[I]))
+          Listener->used(Call, Index, State[Index]);
+      break;
+    case ArgumentRole::Release:
+      releaseSources(Args[I], State, Call);
+      break;
+    case ArgumentRole::Sink:
+      escapeSources(Args[I], State);
+      break;
+    }
+  }
+}
+
+} // namespace clang::tidy::resource
