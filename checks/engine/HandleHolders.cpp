@@ -265,34 +265,35 @@ private:
     Result.Edges.push_back(std::move(Edge));
   }
 
-  /// `g_conn`, `&g_client`, `this`, `&g.inner`: storage that is the same
-  /// on every call of the caller.
-  static bool isGlobalStorage(const Expr *Arg) {
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
-        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-      Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-    while (const auto *Member = dyn_cast<MemberExpr>(Arg))
-      Arg = Member->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(Arg))
-      return true;
-    const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-    return Var && Var->hasGlobalStorage();
-  }
-
-  /// `c`, `&conn`, `this`, `&s.inner`: the same object on every iteration
-  /// (unlike `&trans[i]` or `p + i`).
-  static bool isStableStorage(const Expr *Arg) {
+  /// The variable whose object \p Arg designates (`c`, `&conn`, `&s.inner`,
+  /// `g.link`), or null; \p IsThis is set for `this` and its members.
+  static const VarDecl *objectBase(const Expr *Arg, bool &IsThis) {
     Arg = Arg->IgnoreParenImpCasts();
     if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
         AddrOf && AddrOf->getOpcode() == UO_AddrOf)
       Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
     while (const auto *Member = dyn_cast<MemberExpr>(Arg))
       Arg = Member->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(Arg))
-      return true;
+    IsThis = isa<CXXThisExpr>(Arg);
     const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
-    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  }
+
+  /// `g_conn`, `&g_client`, `this`, `&g.inner`: storage that is the same
+  /// on every call of the caller.
+  static bool isGlobalStorage(const Expr *Arg) {
+    bool IsThis = false;
+    const VarDecl *Var = objectBase(Arg, IsThis);
+    return IsThis || (Var && Var->hasGlobalStorage());
+  }
+
+  /// `c`, `&conn`, `this`, `&s.inner`: the same object on every iteration
+  /// (unlike `&trans[i]` or `p + i`).
+  static bool isStableStorage(const Expr *Arg) {
+    bool IsThis = false;
+    const VarDecl *Var = objectBase(Arg, IsThis);
+    if (IsThis)
+      return true;
     if (!Var)
       return false;
     // A local pointer is usually pointed at a fresh object each iteration
@@ -482,9 +483,7 @@ bool HandleHolders::directlyRepeatedOn(const FunctionDecl *Canonical,
   if ((Sites != CallSites.end() && Sites->second >= 2) ||
       AddressTaken.contains(Canonical) || NamedToRunAgain.contains(Canonical))
     return true;
-  auto Stable = StableLoopArguments.find(Canonical);
-  return Stable != StableLoopArguments.end() && ParamIndex < 64 &&
-         (Stable->second >> ParamIndex & 1);
+  return calledInLoopOn(Canonical, ParamIndex);
 }
 
 void HandleHolders::propagateRepetition() {

@@ -495,8 +495,10 @@ private:
 };
 
 void TrackedStorage::add(const StorageKey &Key) {
-  if (Indexes.try_emplace(Key, Keys.size()).second)
-    Keys.push_back(Key);
+  if (!Indexes.try_emplace(Key, Keys.size()).second)
+    return;
+  Keys.push_back(Key);
+  TracksGlobals |= Key.Var && Key.Var->hasGlobalStorage() && !Key.Field;
 }
 
 void TrackedStorage::indexesReachedBy(

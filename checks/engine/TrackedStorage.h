@@ -151,11 +151,7 @@ public:
     return CopyTargets.contains(Key);
   }
   /// Whether a global or static variable is tracked.
-  bool tracksGlobals() const {
-    return llvm::any_of(Keys, [](const StorageKey &Key) {
-      return Key.Var && Key.Var->hasGlobalStorage() && !Key.Field;
-    });
-  }
+  bool tracksGlobals() const { return TracksGlobals; }
   /// Whether any tracked storage is a copy of another.
   bool hasCopies() const { return !CopyTargets.empty(); }
   /// The family a sink parameter is released as, if known.
@@ -224,6 +220,7 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
   llvm::DenseSet<StorageKey> CopyTargets;
   llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
+  bool TracksGlobals = false;
   bool HasErrors = false;
   unsigned StatementCount = 0;
 };
