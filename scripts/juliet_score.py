@@ -3,7 +3,7 @@
 
   juliet_score.py --juliet DIR --cwe CWE775 --check resource-leaked-handle
                   [--clang-tidy BIN] [--plugin SO] [--variants 01-45]
-                  [--jobs J] [--verbose]
+                  [--jobs J] [--verbose] [--with-index]
 
 DIR is an extracted copy of the public Juliet C/C++ suite (the layout of
 arichardson/juliet-test-suite-c: testcases/CWE.../ and testcasesupport/);
@@ -23,9 +23,12 @@ import argparse
 import collections
 import concurrent.futures
 import os
+import json
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASE = re.compile(r"^(?P<source>.+)_(?P<variant>\d\d)(?P<part>[a-z]?)\.(c|cpp)$")
@@ -77,6 +80,11 @@ def main():
                         "sources (the Windows-only w32 cases are empty here)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--with-index", action="store_true",
+                        help="first build the summary index of the whole "
+                        "CWE directory with `resource-tidy --build-index` "
+                        "(the build's bin/resource-tidy), as `resource-tidy "
+                        "-p` does for a project, and check with it")
     args = parser.parse_args()
 
     testcases = os.path.join(args.juliet, "testcases")
@@ -95,15 +103,37 @@ def main():
                 key = f"{match.group('source')}_{match.group('variant')}"
                 cases[key].append(os.path.join(directory, name))
 
-    def analyse(path):
+    def flags_of(path):
         flags = ["-I", support, "-D_GNU_SOURCE", "-w"]
         if path.endswith(".cpp"):
             flags.append("-std=c++17")
+        return flags
+
+    env = None
+    scratch = None
+    if args.with_index:
+        # A compilation database of every case, in a scratch directory.
+        scratch = tempfile.mkdtemp(prefix="juliet-index.")
+        database = [{"directory": os.path.dirname(p), "file": p,
+                     "arguments": ["clang", "-c", p] + flags_of(p)}
+                    for files in cases.values() for p in files]
+        with open(os.path.join(scratch, "compile_commands.json"), "w") as f:
+            json.dump(database, f)
+        tool = os.path.join(os.path.dirname(args.plugin), "..", "bin",
+                            "resource-tidy")
+        index = subprocess.run(
+            [tool, "--build-index", "-p", scratch, f"--plugin={args.plugin}",
+             f"--clang-tidy={args.clang_tidy}", f"--jobs={args.jobs}"],
+            stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+        env = dict(os.environ, RESOURCE_TIDY_SUMMARY_INDEX=index)
+
+    def analyse(path):
         proc = subprocess.run(
             [args.clang_tidy, f"--load={args.plugin}",
-             f"--checks=-*,{args.check}", "--quiet", path, "--"] + flags,
+             f"--checks=-*,{args.check}", "--quiet", path, "--"] +
+            flags_of(path),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            errors="replace")
+            errors="replace", env=env)
         spans = functions(path)
         hits = []
         for warning in WARNING.finditer(proc.stdout):
@@ -116,6 +146,8 @@ def main():
     paths = [p for files in cases.values() for p in files]
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         results = dict(pool.map(analyse, paths))
+    if scratch:
+        shutil.rmtree(scratch, ignore_errors=True)
 
     found, flagged_good = 0, []
     for key in sorted(cases):

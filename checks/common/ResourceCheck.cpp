@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
+#include <cstdlib>
 
 using namespace clang::ast_matchers;
 
@@ -81,6 +82,14 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
     Shared.RunAgainFunctions = SessionOptions::DefaultRunAgainFunctions;
   }
 
+  // The summary index of the project (SummaryIndex.h); `resource-tidy -p`
+  // names it through the environment, so .clang-tidy files stay as they are.
+  const char *IndexFromEnvironment = std::getenv("RESOURCE_TIDY_SUMMARY_INDEX");
+  Shared.SummaryIndexPath =
+      Read("SummaryIndex", IndexFromEnvironment ? IndexFromEnvironment : "");
+  if (const char *Shard = std::getenv("RESOURCE_TIDY_SUMMARY_SHARD"))
+    Shared.SummaryShardPath = Shard;
+
   Session = AnalysisSession::get(
       Context, Shared,
       [&](StringRef Option, StringRef Entry, StringRef Reason) {
@@ -88,6 +97,17 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
                           "entry is ignored")
             << Entry << Name << Option << Reason;
       });
+  if (!Shared.SummaryIndexPath.empty()) {
+    llvm::Expected<std::shared_ptr<const SummaryIndex>> Index =
+        SummaryIndex::load(Shared.SummaryIndexPath);
+    if (Index)
+      Session->useIndex(std::move(*Index));
+    else
+      configurationDiag("cannot read the summary index '%0' (option "
+                        "'%1.SummaryIndex'): %2; functions of other files "
+                        "stay unknown")
+          << Shared.SummaryIndexPath << Name << toString(Index.takeError());
+  }
 }
 
 void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -102,6 +122,7 @@ void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 : Shared.Persistent == PersistentStorageMode::Fields ? "fields"
                                                                      : "none");
   Options.store(Opts, "RunAgainFunctions", Shared.RunAgainFunctions);
+  Options.store(Opts, "SummaryIndex", Shared.SummaryIndexPath);
   Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
   Options.store(Opts, "Families", Config.Families);
   Options.store(Opts, "UseFunctions", Config.UseFunctions);
@@ -169,6 +190,10 @@ void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
       !Function->getBody())
     return;
 
+  if (Session->writesShard()) {
+    Session->summarizeForShard(*Function, *Result.Context);
+    return;
+  }
   HandleFlowAnalysis::Skipped WhySkipped = HandleFlowAnalysis::Skipped::No;
   const FunctionAnalysis *Analysis =
       Session->analyze(*Function, *Result.Context, &WhySkipped);

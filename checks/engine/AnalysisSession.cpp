@@ -4,6 +4,7 @@
 #include "engine/AcquirerInference.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <mutex>
 
@@ -21,6 +22,7 @@ std::string SessionOptions::key() const {
   Key += std::to_string(Limits.MaxStatementsTimesVariables);
   Key += std::to_string(static_cast<int>(Persistent));
   Key += '\x1f' + RunAgainFunctions;
+  Key += '\x1f' + SummaryIndexPath + '\x1f' + SummaryShardPath;
   return Key;
 }
 
@@ -67,6 +69,8 @@ void AnalysisSession::startTranslationUnit() {
 void AnalysisSession::endTranslationUnit() {
   if (!Attached)
     return;
+  if (writesShard())
+    writeShard();
   CompileErrors.detach();
   Attached = nullptr;
   LastFunction = nullptr;
@@ -94,6 +98,69 @@ const HandleHolders *AnalysisSession::holders() {
   return &*Holders;
 }
 
+TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
+  CurrentContext = &Ctx;
+  // Wrappers that return a fresh handle are acquisitions for everything
+  // computed after them (evidence, summaries, flows): those the index
+  // knows of first, then this TU's (which may wrap them).
+  if (!AcquirersInferred) {
+    AcquirersInferred = true;
+    if (Index)
+      learnIndexedAcquirers(*Index, Ctx, Catalog);
+    inferAcquirers(Ctx, Catalog, Options.Limits, [this](const FunctionDecl *F) {
+      return hasCompileErrors(*F);
+    });
+  }
+  TrackingPolicy Policy;
+  Policy.Mode = Options.Persistent;
+  Policy.Holders = Holders ? &*Holders : nullptr;
+  Policy.GetHolders = HoldersOnDemand;
+  if (Index)
+    Policy.SummarizedElsewhere = SummarizedElsewhere;
+  if (!Summaries)
+    Summaries.emplace(
+        Catalog, Ctx, Options.Limits, TrackingPolicy{},
+        [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
+  Summaries->setPolicy(Policy);
+  Summaries->setIndex(Index.get());
+  return Policy;
+}
+
+void AnalysisSession::summarizeForShard(const FunctionDecl &Function,
+                                        ASTContext &Ctx) {
+  // Only what another file can call: an external function defined in the
+  // main file (a header's inline function is summarized where it is used).
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!SM.isInMainFile(Function.getLocation()) ||
+      !Function.isExternallyVisible() || Function.isInlined() ||
+      Function.isTemplateInstantiation())
+    return;
+  prepare(Ctx);
+  if (!Shard)
+    Shard.emplace();
+  const FunctionSummary *Summary = Summaries->summaryOf(&Function);
+  if (std::optional<IndexedFunction> Entry =
+          indexEntryOf(Function, Summary, Catalog.roleOf(&Function), SM))
+    Shard->add(std::move(*Entry));
+}
+
+void AnalysisSession::writeShard() {
+  // An empty shard too: it records that the file was indexed.
+  std::string Text = Shard ? Shard->serialize() : SummaryIndex().serialize();
+  Shard.reset();
+  std::error_code Error;
+  llvm::raw_fd_ostream Out(Options.SummaryShardPath, Error);
+  if (!Error) {
+    Out << Text;
+    Out.close();
+    Error = Out.error();
+  }
+  if (Error)
+    llvm::errs() << "resource-tidy: cannot write the summary shard '"
+                 << Options.SummaryShardPath << "': " << Error.message()
+                 << "\n";
+}
+
 const FunctionAnalysis *
 AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
                          HandleFlowAnalysis::Skipped *WhySkipped) {
@@ -104,24 +171,7 @@ AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
   }
   // Matching runs on the complete AST: the whole TU's evidence of which
   // fields and globals hold handles can be gathered once, on first need.
-  CurrentContext = &Ctx;
-  // Wrappers that return a fresh handle are acquisitions for everything
-  // computed after them (evidence, summaries, flows).
-  if (!AcquirersInferred) {
-    AcquirersInferred = true;
-    inferAcquirers(Ctx, Catalog, Options.Limits, [this](const FunctionDecl *F) {
-      return hasCompileErrors(*F);
-    });
-  }
-  TrackingPolicy Policy;
-  Policy.Mode = Options.Persistent;
-  Policy.Holders = Holders ? &*Holders : nullptr;
-  Policy.GetHolders = HoldersOnDemand;
-  if (!Summaries)
-    Summaries.emplace(
-        Catalog, Ctx, Options.Limits, TrackingPolicy{},
-        [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
-  Summaries->setPolicy(Policy);
+  TrackingPolicy Policy = prepare(Ctx);
 
   LastFunction = &Function;
   LastAnalysis.reset();

@@ -18,6 +18,7 @@
 #include "engine/CompileErrors.h"
 #include "engine/HandleFlow.h"
 #include "engine/HandleHolders.h"
+#include "engine/SummaryIndex.h"
 #include <functional>
 #include <memory>
 #include <optional>
@@ -38,6 +39,11 @@ struct SessionOptions {
   /// Names of functions that run again whoever calls them (a regular
   /// expression matched against the whole unqualified name).
   std::string RunAgainFunctions = DefaultRunAgainFunctions;
+  /// The summary index to read (SummaryIndex.h); empty for none.
+  std::string SummaryIndexPath;
+  /// Where to write this TU's shard of the index instead of checking
+  /// (the first pass of `resource-tidy -p`); empty to check.
+  std::string SummaryShardPath;
 
   /// Handlers and callbacks (`onConnect`, `on_message`, `handleRead`,
   /// `read_cb`, `sigCallback`) and routines whose purpose is to redo
@@ -84,6 +90,16 @@ public:
   const FunctionAnalysis *analyze(const FunctionDecl &Function, ASTContext &Ctx,
                                   HandleFlowAnalysis::Skipped *WhySkipped);
 
+  /// Summaries of functions of other files, for every analysis after.
+  void useIndex(std::shared_ptr<const SummaryIndex> Loaded) {
+    Index = std::move(Loaded);
+  }
+  /// Whether this run writes index shards instead of checking.
+  bool writesShard() const { return !Options.SummaryShardPath.empty(); }
+  /// Adds \p Function's summary to the TU's shard, if other files could
+  /// call it; the shard is written when the TU ends.
+  void summarizeForShard(const FunctionDecl &Function, ASTContext &Ctx);
+
   /// Which fields and globals hold handles in the current TU (built on
   /// first need); null when persistent storage is not tracked.
   const HandleHolders *holders();
@@ -96,7 +112,10 @@ private:
   AnalysisSession(SessionOptions Options, HandleCatalog Catalog)
       : Options(std::move(Options)), Catalog(std::move(Catalog)),
         RunAgainNames(this->Options.RunAgainFunctions),
-        HoldersOnDemand([this] { return holders(); }) {}
+        HoldersOnDemand([this] { return holders(); }),
+        SummarizedElsewhere([this](const FunctionDecl *F) {
+          return Summaries && Summaries->summaryOf(F) != nullptr;
+        }) {}
 
   SessionOptions Options;
   HandleCatalog Catalog;
@@ -112,7 +131,16 @@ private:
   /// Builds Holders the first time an analysis needs it (policies refer
   /// to it, so it lives as long as the session).
   std::function<const HandleHolders *()> HoldersOnDemand;
+  /// Whether the summary index knows a function (TrackingPolicy).
+  std::function<bool(const FunctionDecl *)> SummarizedElsewhere;
   std::optional<SummaryCache> Summaries;
+  std::shared_ptr<const SummaryIndex> Index;
+  /// The TU's shard, while writing one.
+  std::optional<SummaryIndex> Shard;
+  /// Sets up what every analysis of the TU in \p Ctx uses: the inferred
+  /// acquirers, the summary cache; returns the tracking policy.
+  TrackingPolicy prepare(ASTContext &Ctx);
+  void writeShard();
   /// The last function analysed, and its result (the checks' callbacks for
   /// one function come one after the other).
   const FunctionDecl *LastFunction = nullptr;

@@ -33,9 +33,6 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
     return;
   }
   const CXXMethodDecl *Method = Call->getMethodDecl();
-  // A release method defined in another translation unit (`disconnect();
-  // fd_ = socket(...)`): its name, the same ReleaseMethods that close a
-  // connection object, is all there is to go by.
   // Every tracked field of the object the method is called on.
   auto ForEachField = [&](llvm::function_ref<void(VariableState &)> Apply) {
     for (unsigned Index = 0; Index < Tracked.size(); ++Index)
@@ -43,7 +40,13 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
           Key.Field && Key.Var == Base)
         Apply(State[Index]);
   };
-  if (Method && !Method->isDefined() && Catalog.isReleaseMethod(Method)) {
+  // A release method defined in another translation unit (`disconnect();
+  // fd_ = socket(...)`): the summary index may know what it closes; else
+  // its name, the same ReleaseMethods that close a connection object, is
+  // all there is to go by.
+  const FunctionSummary *Summary = Summaries->summaryOf(Method);
+  if (!Summary && Method && !Method->isDefined() &&
+      Catalog.isReleaseMethod(Method)) {
     for (unsigned Index = 0; Index < Tracked.size(); ++Index)
       if (const StorageKey &Key = Tracked.key(Index);
           Key.Field && Key.Var == Base) {
@@ -53,7 +56,6 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
       }
     return;
   }
-  const FunctionSummary *Summary = Summaries->summaryOf(Method);
   if (!Summary)
     return;
   if (Summary->Untrusted) {
@@ -140,8 +142,7 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
   case ParameterEffect::Overwritten:
     if (Listener)
       for (unsigned Index : sourcesOf(Arg))
-        Listener->passedToOverwriter(Call, Index, State[Index],
-                                     Parameter.OverwriteSite);
+        Listener->passedToOverwriter(Call, Index, State[Index], Parameter);
     escapeSources(Arg, State);
     return;
   case ParameterEffect::Unknown:

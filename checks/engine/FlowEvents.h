@@ -12,6 +12,7 @@
 #ifndef RESOURCE_TIDY_FLOWEVENTS_H
 #define RESOURCE_TIDY_FLOWEVENTS_H
 
+#include "engine/FunctionSummaries.h"
 #include "engine/HandleState.h"
 #include "clang/AST/Expr.h"
 
@@ -58,13 +59,13 @@ public:
   /// A call that only reads the handle (`read(fd, ...)`).
   virtual void used(const Expr *Site, unsigned Index,
                     const VariableState &Before) {}
-  /// The handle is passed to a function of this translation unit that
-  /// overwrites the parameter with a new handle while it may still hold
-  /// this one, without closing it (\p CalleeOverwrite, an assignment in
-  /// the callee). The handle escapes after this event.
+  /// The handle is passed to a function that overwrites the parameter
+  /// with a new handle while it may still hold this one, without closing
+  /// it (\p Callee says where: an assignment in the callee, or a place in
+  /// another file). The handle escapes after this event.
   virtual void passedToOverwriter(const CallExpr *Call, unsigned Index,
                                   const VariableState &Before,
-                                  const Expr *CalleeOverwrite) {}
+                                  const ParameterSummary &Callee) {}
   /// A method other than a release method is called on the object the
   /// storage points to (`conn->start()`): the object may hand itself over.
   virtual void methodCalled(const Expr *Call, unsigned Index,

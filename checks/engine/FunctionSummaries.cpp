@@ -3,6 +3,7 @@
 #include "engine/FunctionSummaries.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleFlow.h"
+#include "engine/SummaryIndex.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -15,12 +16,20 @@ namespace {
 /// bring in from the caller (the Inherited state).
 class ParameterWatcher : public FlowListener {
 public:
-  explicit ParameterWatcher(const HandleCatalog &Catalog) : Catalog(Catalog) {}
+  ParameterWatcher(const HandleCatalog &Catalog, const TrackedStorage &Tracked)
+      : Catalog(Catalog), Tracked(Tracked) {}
 
   struct Seen {
     bool Escaped = false;
     bool Released = false;
     const Expr *Overwrite = nullptr;
+    const ExternalSite *ExternalOverwrite = nullptr;
+    /// The next escape is the hand-over to an overwriting callee.
+    bool PassedToOverwriter = false;
+    /// Its only escape: passed to this parameter of a function defined
+    /// in another file.
+    const FunctionDecl *ForwardTo = nullptr;
+    unsigned ForwardParam = 0;
   };
   llvm::SmallDenseMap<unsigned, Seen, 4> ByIndex;
 
@@ -37,10 +46,38 @@ public:
     if (Before.Bits & Inherited)
       ByIndex[Index].Released = true;
   }
-  void escaped(const Stmt *, unsigned Index,
+  void escaped(const Stmt *Site, unsigned Index,
                const VariableState &Before) override {
-    if (Before.Bits & Inherited)
-      ByIndex[Index].Escaped = true;
+    Seen &Entry = ByIndex[Index];
+    // The hand-over to a callee that overwrites it, reported just before.
+    if (std::exchange(Entry.PassedToOverwriter, false))
+      return;
+    if (!(Before.Bits & Inherited))
+      return;
+    // Passed on, as it is, to a function of another file: the summary
+    // index may know what that one does (`sink(data) { sink2(data); }`).
+    std::optional<std::pair<const FunctionDecl *, unsigned>> Forward =
+        forwardOf(Site, Tracked.key(Index));
+    if (Forward && !Entry.Escaped &&
+        (!Entry.ForwardTo ||
+         *Forward == std::make_pair(Entry.ForwardTo, Entry.ForwardParam))) {
+      std::tie(Entry.ForwardTo, Entry.ForwardParam) = *Forward;
+      return;
+    }
+    Entry.Escaped = true;
+  }
+  void passedToOverwriter(const CallExpr *, unsigned Index,
+                          const VariableState &Before,
+                          const ParameterSummary &Callee) override {
+    // `sink(data)` where `sink` drops it: this function drops it too (the
+    // chains of Juliet's 52-54 variants).
+    Seen &Entry = ByIndex[Index];
+    Entry.PassedToOverwriter = true;
+    if ((Before.Bits & Inherited) && !Entry.Overwrite &&
+        !Entry.ExternalOverwrite) {
+      Entry.Overwrite = Callee.OverwriteSite;
+      Entry.ExternalOverwrite = Callee.ExternalOverwrite;
+    }
   }
   void methodCalled(const Expr *, unsigned Index,
                     const VariableState &Before) override {
@@ -50,7 +87,30 @@ public:
   }
 
 private:
+  /// The function of another file and the parameter \p Key's variable is
+  /// passed to, as it is, when \p Site is such a call.
+  std::optional<std::pair<const FunctionDecl *, unsigned>>
+  forwardOf(const Stmt *Site, const StorageKey &Key) const {
+    const auto *Call = dyn_cast_or_null<CallExpr>(Site);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Callee->isDefined() || Catalog.roleOf(Callee) || Key.Field ||
+        Key.Index >= 0 || isa<CXXMemberCallExpr>(Call))
+      return std::nullopt;
+    std::optional<std::pair<const FunctionDecl *, unsigned>> Found;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const auto *Ref =
+          dyn_cast_or_null<DeclRefExpr>(stripValueWrappers(Call->getArg(I)));
+      if (!Ref || Ref->getDecl() != Key.Var)
+        continue;
+      if (Found)
+        return std::nullopt; // Passed twice: not a plain hand-on.
+      Found = {Callee, I};
+    }
+    return Found;
+  }
+
   const HandleCatalog &Catalog;
+  const TrackedStorage &Tracked;
 };
 
 /// What \p Function does with each by-value parameter, from its replay.
@@ -59,7 +119,7 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
                          const HandleCatalog &Catalog,
                          FunctionSummary &Summary) {
   const TrackedStorage &Tracked = Analysis.tracked();
-  ParameterWatcher Watcher(Catalog);
+  ParameterWatcher Watcher(Catalog, Tracked);
   Analysis.replay(Watcher);
   const FunctionDecl &Function = Analysis.function();
   for (unsigned I = 0; I < Tracked.size(); ++I) {
@@ -88,8 +148,16 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
     ParameterSummary Result;
     if (Seen.Escaped) {
       Result.Effect = ParameterEffect::Unknown;
-    } else if (Seen.Overwrite) {
-      Result = {ParameterEffect::Overwritten, Seen.Overwrite};
+    } else if (Seen.Overwrite || Seen.ExternalOverwrite) {
+      Result.Effect = ParameterEffect::Overwritten;
+      Result.OverwriteSite = Seen.Overwrite;
+      Result.ExternalOverwrite = Seen.ExternalOverwrite;
+    } else if (Seen.ForwardTo) {
+      // What happens to it is up to the other file's function.
+      if (!Seen.Released && !Key.Field) {
+        Result.ForwardTo = Seen.ForwardTo;
+        Result.ForwardParam = Seen.ForwardParam;
+      }
     } else if (!Exit) {
       Result.Effect = ParameterEffect::Unknown; // Never returns.
     } else if (Seen.Released) {
@@ -105,7 +173,7 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
       Summary.ParameterFields.push_back({Position, Key.Field, Result});
       continue;
     }
-    if (Result.Effect == ParameterEffect::Unknown)
+    if (Result.Effect == ParameterEffect::Unknown && !Result.ForwardTo)
       continue;
     if (Summary.Parameters.size() < Function.getNumParams())
       Summary.Parameters.resize(Function.getNumParams());
@@ -151,6 +219,8 @@ HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
 const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
   const FunctionDecl *Definition =
       Function ? Function->getDefinition() : nullptr;
+  if (Function && !Definition && External)
+    return externalSummaryOf(*Function);
   if (!Definition || !Definition->getBody() ||
       Definition->isDependentContext() ||
       Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
@@ -186,6 +256,22 @@ const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
   if (Summary && Summary->isInformative())
     Slot = std::make_unique<FunctionSummary>(std::move(*Summary));
   return Slot.get();
+}
+
+const FunctionSummary *
+SummaryCache::externalSummaryOf(const FunctionDecl &Function) {
+  if (Ctx.getSourceManager().isInSystemHeader(Function.getLocation()))
+    return nullptr;
+  // A call of a virtual method may run an override.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->hasAttr<FinalAttr>())
+    return nullptr;
+  const FunctionDecl *Canonical = Function.getCanonicalDecl();
+  auto Cached = Cache.find(Canonical);
+  if (Cached != Cache.end())
+    return Cached->second.get();
+  return (Cache[Canonical] = summaryFromIndex(*External, Function, Ctx)).get();
 }
 
 std::optional<HandleStateSet>

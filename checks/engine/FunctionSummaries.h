@@ -29,6 +29,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <string>
 
 namespace clang {
 class ASTContext;
@@ -57,11 +58,25 @@ enum class ParameterEffect {
   Acquires,
 };
 
+/// A place in another translation unit, as the summary index records it.
+struct ExternalSite {
+  std::string Function;
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+
 struct ParameterSummary {
   ParameterEffect Effect = ParameterEffect::Unknown;
   /// For Overwritten, the assignment in the function that drops the
   /// caller's handle; for Acquires, the acquisition.
   const Expr *OverwriteSite = nullptr;
+  /// The same, when that function is in another file (the summary index).
+  const ExternalSite *ExternalOverwrite = nullptr;
+  /// For Unknown: the function only passes the handle on, to parameter
+  /// ForwardParam of ForwardTo, a function defined in another file (what
+  /// that one does is for the summary index to say).
+  const FunctionDecl *ForwardTo = nullptr;
+  unsigned ForwardParam = 0;
 };
 
 /// What a function does to a handle field of the object a pointer
@@ -103,7 +118,7 @@ struct FunctionSummary {
            !ParameterFields.empty() || !GlobalsAlwaysReleased.empty() ||
            !GlobalsSometimesReleased.empty() ||
            llvm::any_of(Parameters, [](const ParameterSummary &P) {
-             return P.Effect != ParameterEffect::Unknown;
+             return P.Effect != ParameterEffect::Unknown || P.ForwardTo;
            });
   }
   /// The effect on field \p Field of what parameter \p Param points to.

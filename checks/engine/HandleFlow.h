@@ -44,6 +44,7 @@
 namespace clang::tidy::resource {
 
 class HandleHolders;
+class SummaryIndex;
 
 /// Limits that keep the analysis cheap on huge or pathological functions.
 struct FlowLimits {
@@ -238,14 +239,20 @@ public:
                    unsigned ArgIndex, const FieldDecl *Field) override;
   /// The policy of the analysis asking (its evidence callback changes).
   void setPolicy(const TrackingPolicy &NewPolicy) { Policy = NewPolicy; }
+  /// Summaries of functions defined in other files (may be null).
+  void setIndex(const SummaryIndex *Index) { External = Index; }
 
 private:
-  static constexpr unsigned MaxDepth = 3;
+  static constexpr unsigned MaxDepth = 5;
   const HandleCatalog &Catalog;
   ASTContext &Ctx;
   FlowLimits Limits;
   TrackingPolicy Policy;
+  /// A summary from the index, for a function not defined here.
+  const FunctionSummary *externalSummaryOf(const FunctionDecl &Function);
+
   std::function<bool(const FunctionDecl *)> IsDamaged;
+  const SummaryIndex *External = nullptr;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
   /// fieldStateAtCall's answers, per call and field.
   llvm::DenseMap<std::pair<const CallExpr *, const FieldDecl *>,

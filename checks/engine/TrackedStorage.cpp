@@ -282,8 +282,10 @@ public:
   void noteSummarizedArguments(const CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-    if (!Definition || !Definition->hasBody() || Callee->isVariadic() ||
-        isa<CXXMethodDecl>(Callee))
+    bool Summarized = Definition ? Definition->hasBody()
+                                 : Callee && Policy.SummarizedElsewhere &&
+                                       Policy.SummarizedElsewhere(Callee);
+    if (!Summarized || Callee->isVariadic() || isa<CXXMethodDecl>(Callee))
       return;
     // `open_into(f)` with `void open_into(FILE *&)`: the summary may say
     // it stores a fresh handle there.

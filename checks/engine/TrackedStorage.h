@@ -123,6 +123,9 @@ struct TrackingPolicy {
   bool TrackParameters = false;
   /// Also track this storage, if trackable (to read its state at a call).
   std::optional<StorageKey> Extra;
+  /// Whether a function without a body here has a summary (from the
+  /// summary index): `&conn` passed to it is then not an escape by itself.
+  llvm::function_ref<bool(const FunctionDecl *)> SummarizedElsewhere = nullptr;
 };
 
 /// The storage one function's analysis tracks, with dense indexes.

@@ -108,7 +108,7 @@ bool ReassignmentRule::setsToConstant(const Stmt *S,
 
 void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
                                           const VariableState &Before,
-                                          const Expr *CalleeOverwrite) {
+                                          const ParameterSummary &Callee) {
   // Only a handle opened here, in a variable of this call that nothing
   // names after the call: otherwise the caller may still close it.
   const StorageKey &Key = Analysis.tracked().key(Index);
@@ -118,7 +118,7 @@ void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
       Analysis.tracked().isAddressExposed(Var) ||
       Analysis.mentionedAfter(Call, Var) || Analysis.hasLiveAlias(Index, Call))
     return;
-  HandOverLosses.emplace_back(Call, CalleeOverwrite, Key, Before);
+  HandOverLosses.emplace_back(Call, Callee, Key, Before);
 }
 
 void ReassignmentRule::explain(LeakFinding &Finding, unsigned Index,

@@ -41,13 +41,15 @@ struct LeakFinding : LossEvidence {
 /// its parameter with a new handle without closing it, while the caller
 /// never names the handle again: the callee's assignment loses it.
 struct HandOverLoss : LossEvidence {
-  HandOverLoss(const CallExpr *Call, const Expr *CalleeOverwrite,
+  HandOverLoss(const CallExpr *Call, const ParameterSummary &Callee,
                const StorageKey &Storage, const VariableState &Before)
       : LossEvidence(Storage, Before), Call(Call),
-        CalleeOverwrite(CalleeOverwrite) {}
+        CalleeOverwrite(Callee.OverwriteSite),
+        ExternalOverwrite(Callee.ExternalOverwrite) {}
   const CallExpr *Call;
-  /// The assignment in the callee.
+  /// The assignment in the callee, or where it is in another file.
   const Expr *CalleeOverwrite;
+  const ExternalSite *ExternalOverwrite;
 };
 
 /// Collects the overwrites of one function that lose a handle.
@@ -66,7 +68,7 @@ public:
                 const VariableState &Before) override;
   void passedToOverwriter(const CallExpr *Call, unsigned Index,
                           const VariableState &Before,
-                          const Expr *CalleeOverwrite) override;
+                          const ParameterSummary &Callee) override;
 
   /// After run(): handles lost in a callee's assignment.
   llvm::ArrayRef<HandOverLoss> handOverLosses() const { return HandOverLosses; }

@@ -5,6 +5,7 @@
 #include "engine/HandleExprs.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
+#include "llvm/Support/Path.h"
 
 namespace clang::tidy::resource {
 
@@ -31,6 +32,10 @@ void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
 
 void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
                                                const FunctionDecl &Caller) {
+  if (Loss.ExternalOverwrite && !Loss.CalleeOverwrite) {
+    reportExternalHandOver(Loss);
+    return;
+  }
   // The callee's parameter, as the callee's assignment names it.
   const auto *Assign = dyn_cast<BinaryOperator>(Loss.CalleeOverwrite);
   const auto *Param =
@@ -55,11 +60,49 @@ void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
             "some paths}1")
       << Param->getDecl()->getName() << !Loss.isDefinite() << Noun
       << Caller.getDeclName() << LeakNoun;
+  // The function called here, when it passes the handle on to the one that
+  // overwrites it (`sink(data)` calling `sink2(data)`).
+  const FunctionDecl *Called = Loss.Call->getDirectCallee();
+  bool PassedOn =
+      Called && Called->getCanonicalDecl() != Callee->getCanonicalDecl();
   diag(Loss.Call->getBeginLoc(),
-       "'%0' is passed to %1 here, which overwrites it without closing it; "
-       "'%0' is not used after the call",
+       "'%0' is passed to %1 here, which %select{|passes it on to %2, "
+       "which }3overwrites it without closing it; '%0' is not used after "
+       "the call",
        DiagnosticIDs::Note)
-      << Handle << Callee->getDeclName();
+      << Handle << (PassedOn ? Called->getDeclName() : Callee->getDeclName())
+      << Callee->getDeclName() << PassedOn;
+  if (Loss.AcquiredAt)
+    diag(Loss.AcquiredAt->getBeginLoc(), "'%0' was opened here",
+         DiagnosticIDs::Note)
+        << Handle;
+}
+
+void UnclosedReassignmentCheck::reportExternalHandOver(
+    const HandOverLoss &Loss) {
+  // The assignment is in a file this TU does not see: the finding is the
+  // call that hands the handle to it.
+  const ExternalSite &Site = *Loss.ExternalOverwrite;
+  const std::string Handle = Loss.Storage.spelling();
+  if (!Reported.insert({Loss.Call->getBeginLoc(), Handle}).second)
+    return;
+  const FunctionRole *Role = catalog().acquisitionRole(Loss.AcquiredAt);
+  StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
+  StringRef LeakNoun = Role ? StringRef(Role->Acquires->LeakNoun) : "handle";
+  const FunctionDecl *Called = Loss.Call->getDirectCallee();
+  std::string CalledName =
+      Called ? Called->getQualifiedNameAsString() : Site.Function;
+  std::string Where =
+      (llvm::sys::path::filename(Site.File) + ":" + llvm::Twine(Site.Line))
+          .str();
+  bool PassedOn = CalledName != Site.Function;
+  diag(Loss.Call->getBeginLoc(),
+       "'%0' %select{holds|may hold}1 an open %2 when it is passed to '%3', "
+       "which %select{|passes it on to '%5', which }4overwrites it without "
+       "closing it (%6); '%0' is not used after the call, so the %7 "
+       "leaks%select{| on some paths}1")
+      << Handle << !Loss.isDefinite() << Noun << CalledName << PassedOn
+      << Site.Function << Where << LeakNoun;
   if (Loss.AcquiredAt)
     diag(Loss.AcquiredAt->getBeginLoc(), "'%0' was opened here",
          DiagnosticIDs::Note)

@@ -42,6 +42,8 @@ private:
   /// Reports a handle of \p Caller lost in a callee's assignment, at that
   /// assignment (no fix: other callers may pass other values).
   void reportHandOver(const HandOverLoss &Loss, const FunctionDecl &Caller);
+  /// A hand-over to a function of another file (the summary index).
+  void reportExternalHandOver(const HandOverLoss &Loss);
   /// The role of the acquisition a finding's handle came from, if known.
   const FunctionRole *acquisitionRole(const LeakFinding &Finding);
   /// The family of a finding's handle: from its acquisition, or for storage

@@ -24,6 +24,7 @@
 // DUMP-NEXT: resource-unclosed-reassignment.RunAgainFunctions: '^(on[A-Z_][A-Za-z0-9_]*|handle[A-Z_][A-Za-z0-9_]*|[A-Za-z0-9_]*([Hh]andler|_cb|[Cc]allback)|[A-Za-z0-9_]*([Rr]econnect|[Rr]eload|[Rr]eopen|[Rr]etry)[A-Za-z0-9_]*)$'
 // DUMP-NEXT: resource-unclosed-reassignment.SharedPointerConnections: 'false'
 // DUMP-NEXT: resource-unclosed-reassignment.SinkFunctions: ''
+// DUMP-NEXT: resource-unclosed-reassignment.SummaryIndex: ''
 // DUMP-NEXT: resource-unclosed-reassignment.UseFunctions: ''
 // DUMP-NEXT: resource-unclosed-reassignment.ValueHandleClasses: ''
 // BAD: warning: invalid configuration value 'lots' for option 'resource-unclosed-reassignment.MaxAnalysisCost'; expected an integer [clang-tidy-config]

@@ -113,6 +113,22 @@ void hand_over_to_closing_sink(void) {
   closing_sink(data);
 }
 
+// Passed on to the sink through a helper: the helper loses it just as the
+// sink does (the assignment is reported once per caller that loses one).
+static void relay_to_sink(FILE *stream) { reopen_sink(stream); }
+void hand_over_through_relay(void) {
+  FILE *data = fopen("first.txt", "w");
+  relay_to_sink(data);
+  // CHECK-MESSAGES: :[[@LINE-54]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_through_relay' passed in; the stream leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'data' is passed to 'relay_to_sink' here, which passes it on to 'reopen_sink', which overwrites it without closing it; 'data' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'data' was opened here
+}
+static void relay_to_closing_sink(FILE *stream) { closing_sink(stream); }
+void hand_over_through_relay_to_closing_sink(void) {
+  FILE *data = fopen("first.txt", "w");
+  relay_to_closing_sink(data);
+}
+
 // Overwritten on some paths only: the assignment, when it runs, loses the
 // handle.
 static int reopen_enabled;

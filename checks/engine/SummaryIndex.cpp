@@ -1,0 +1,517 @@
+//===--- SummaryIndex.cpp - resource-tidy ---------------------------------===//
+
+#include "engine/SummaryIndex.h"
+#include "catalog/HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <mutex>
+
+namespace clang::tidy::resource {
+
+namespace json = llvm::json;
+
+namespace {
+
+llvm::Error invalid(const llvm::Twine &Why) {
+  return llvm::make_error<llvm::StringError>(Why.str(),
+                                             llvm::inconvertibleErrorCode());
+}
+
+constexpr std::pair<ParameterEffect, const char *> EffectNames[] = {
+    {ParameterEffect::UsedOnly, "used-only"},
+    {ParameterEffect::Released, "released"},
+    {ParameterEffect::Overwritten, "overwritten"},
+    {ParameterEffect::Acquires, "acquires"},
+    {ParameterEffect::Unknown, "forwards"},
+};
+
+const char *effectName(ParameterEffect Effect) {
+  for (const auto &[Each, Name] : EffectNames)
+    if (Each == Effect)
+      return Name;
+  return "forwards";
+}
+
+std::optional<ParameterEffect> effectNamed(llvm::StringRef Name) {
+  for (const auto &[Each, Spelling] : EffectNames)
+    if (Name == Spelling)
+      return Each;
+  return std::nullopt;
+}
+
+json::Array strings(const std::vector<std::string> &List) {
+  json::Array Result;
+  for (const std::string &Each : List)
+    Result.push_back(Each);
+  return Result;
+}
+
+json::Value toJSON(const IndexedFunction &F) {
+  json::Object Entry{{"usr", F.USR},
+                     {"name", F.Name},
+                     {"file", F.File},
+                     {"line", static_cast<int64_t>(F.Line)}};
+  if (F.Untrusted)
+    Entry["untrusted"] = true;
+  if (!F.AcquiresFamily.empty())
+    Entry["acquires"] =
+        json::Object{{"family", F.AcquiresFamily}, {"noun", F.AcquiredNoun}};
+  json::Object Releases;
+  auto AddList = [&](const char *Key, const std::vector<std::string> &List) {
+    if (!List.empty())
+      Releases[Key] = strings(List);
+  };
+  AddList("fields", F.FieldsAlwaysReleased);
+  AddList("fieldsSometimes", F.FieldsSometimesReleased);
+  AddList("globals", F.GlobalsAlwaysReleased);
+  AddList("globalsSometimes", F.GlobalsSometimesReleased);
+  if (!Releases.empty())
+    Entry["releases"] = std::move(Releases);
+  json::Array Parameters;
+  for (const IndexedEffect &Effect : F.Effects) {
+    json::Object Each{{"index", static_cast<int64_t>(Effect.Param)},
+                      {"effect", effectName(Effect.Effect)}};
+    if (!Effect.Field.empty())
+      Each["field"] = Effect.Field;
+    if (!Effect.Site.File.empty())
+      Each["at"] =
+          json::Object{{"function", Effect.Site.Function},
+                       {"file", Effect.Site.File},
+                       {"line", static_cast<int64_t>(Effect.Site.Line)},
+                       {"column", static_cast<int64_t>(Effect.Site.Column)}};
+    if (!Effect.ForwardUSR.empty())
+      Each["to"] =
+          json::Object{{"usr", Effect.ForwardUSR},
+                       {"index", static_cast<int64_t>(Effect.ForwardParam)}};
+    Parameters.push_back(std::move(Each));
+  }
+  if (!Parameters.empty())
+    Entry["parameters"] = std::move(Parameters);
+  return Entry;
+}
+
+/// Reads one entry; a malformed one is an error for the whole file (a
+/// truncated or hand-edited index is not half trusted).
+llvm::Expected<IndexedFunction> entryFromJSON(const json::Value &Value) {
+  auto Bad = [](const llvm::Twine &Why) {
+    return invalid("malformed entry: " + Why);
+  };
+  const json::Object *Object = Value.getAsObject();
+  if (!Object)
+    return Bad("not an object");
+  IndexedFunction F;
+  std::optional<llvm::StringRef> USR = Object->getString("usr");
+  if (!USR || USR->empty())
+    return Bad("no 'usr'");
+  F.USR = USR->str();
+  F.Name = Object->getString("name").value_or("").str();
+  F.File = Object->getString("file").value_or("").str();
+  F.Line = Object->getInteger("line").value_or(0);
+  F.Untrusted = Object->getBoolean("untrusted").value_or(false);
+  if (const json::Object *Acquires = Object->getObject("acquires")) {
+    F.AcquiresFamily = Acquires->getString("family").value_or("").str();
+    F.AcquiredNoun = Acquires->getString("noun").value_or("handle").str();
+  }
+  auto ReadList = [&](const json::Object &From, const char *Key,
+                      std::vector<std::string> &Into) -> bool {
+    const json::Value *List = From.get(Key);
+    if (!List)
+      return true;
+    const json::Array *Array = List->getAsArray();
+    if (!Array)
+      return false;
+    for (const json::Value &Each : *Array) {
+      std::optional<llvm::StringRef> Name = Each.getAsString();
+      if (!Name)
+        return false;
+      Into.push_back(Name->str());
+    }
+    return true;
+  };
+  if (const json::Object *Releases = Object->getObject("releases"))
+    if (!ReadList(*Releases, "fields", F.FieldsAlwaysReleased) ||
+        !ReadList(*Releases, "fieldsSometimes", F.FieldsSometimesReleased) ||
+        !ReadList(*Releases, "globals", F.GlobalsAlwaysReleased) ||
+        !ReadList(*Releases, "globalsSometimes", F.GlobalsSometimesReleased))
+      return Bad("'releases' of " + F.USR + " is not lists of names");
+  if (const json::Value *Parameters = Object->get("parameters")) {
+    const json::Array *Array = Parameters->getAsArray();
+    if (!Array)
+      return Bad("'parameters' of " + F.USR + " is not a list");
+    for (const json::Value &Each : *Array) {
+      const json::Object *P = Each.getAsObject();
+      std::optional<int64_t> Index = P ? P->getInteger("index") : std::nullopt;
+      std::optional<ParameterEffect> Effect =
+          P ? effectNamed(P->getString("effect").value_or("")) : std::nullopt;
+      if (!Index || *Index < 0 || !Effect)
+        return Bad("a parameter of " + F.USR + " has no index or effect");
+      IndexedEffect Read;
+      Read.Param = static_cast<unsigned>(*Index);
+      Read.Effect = *Effect;
+      Read.Field = P->getString("field").value_or("").str();
+      if (const json::Object *At = P->getObject("at")) {
+        Read.Site.Function = At->getString("function").value_or("").str();
+        Read.Site.File = At->getString("file").value_or("").str();
+        Read.Site.Line = At->getInteger("line").value_or(0);
+        Read.Site.Column = At->getInteger("column").value_or(0);
+      }
+      if (const json::Object *To = P->getObject("to")) {
+        Read.ForwardUSR = To->getString("usr").value_or("").str();
+        Read.ForwardParam = To->getInteger("index").value_or(0);
+      }
+      F.Effects.push_back(std::move(Read));
+    }
+  }
+  return F;
+}
+
+/// Where \p E is, for a reader of another translation unit.
+ExternalSite siteOf(const Expr *E, llvm::StringRef Function,
+                    const SourceManager &SM) {
+  ExternalSite Site;
+  Site.Function = Function.str();
+  PresumedLoc Loc = SM.getPresumedLoc(SM.getExpansionLoc(E->getExprLoc()));
+  if (Loc.isInvalid())
+    return Site;
+  llvm::SmallString<256> Path(Loc.getFilename());
+  llvm::sys::fs::make_absolute(Path);
+  Site.File = Path.str().str();
+  Site.Line = Loc.getLine();
+  Site.Column = Loc.getColumn();
+  return Site;
+}
+
+/// The function an overwrite \p Site (an assignment to a variable) is in.
+std::string functionOfOverwrite(const Expr *Site, const FunctionDecl &Outer) {
+  if (const auto *Assign = dyn_cast<BinaryOperator>(Site))
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts()))
+      if (const auto *In =
+              dyn_cast<FunctionDecl>(Ref->getDecl()->getDeclContext()))
+        return In->getQualifiedNameAsString();
+  return Outer.getQualifiedNameAsString();
+}
+
+/// The record a pointer or reference parameter's type reaches.
+const RecordDecl *pointeeRecord(QualType Type) {
+  QualType Pointee = Type->isPointerType() || Type->isReferenceType()
+                         ? Type->getPointeeType()
+                         : Type;
+  return Pointee->getAsRecordDecl();
+}
+
+const FieldDecl *fieldNamed(const RecordDecl *Record, llvm::StringRef Name) {
+  if (!Record || !(Record = Record->getDefinition()))
+    return nullptr;
+  for (const FieldDecl *Field : Record->fields())
+    if (Field->getName() == Name)
+      return Field;
+  return nullptr;
+}
+
+const VarDecl *globalNamed(ASTContext &Ctx, llvm::StringRef Name) {
+  if (Name.contains("::"))
+    return nullptr;
+  for (const NamedDecl *Found : Ctx.getTranslationUnitDecl()->lookup(
+           DeclarationName(&Ctx.Idents.get(Name))))
+    if (const auto *Var = dyn_cast<VarDecl>(Found);
+        Var && Var->hasGlobalStorage())
+      return Var;
+  return nullptr;
+}
+
+} // namespace
+
+llvm::Expected<std::shared_ptr<const SummaryIndex>>
+SummaryIndex::load(llvm::StringRef Path) {
+  // clangd builds ASTs on several threads; clang-tidy makes checks per TU.
+  static std::mutex Lock;
+  static std::map<std::string, std::pair<llvm::sys::fs::file_status,
+                                         std::shared_ptr<const SummaryIndex>>>
+      Loaded;
+  llvm::sys::fs::file_status Status;
+  if (std::error_code Error = llvm::sys::fs::status(Path, Status))
+    return invalid(Error.message());
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto Known = Loaded.find(Path.str());
+  if (Known != Loaded.end() &&
+      Known->second.first.getSize() == Status.getSize() &&
+      Known->second.first.getLastModificationTime() ==
+          Status.getLastModificationTime())
+    return Known->second.second;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return invalid(Buffer.getError().message());
+  llvm::Expected<SummaryIndex> Parsed = parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return Parsed.takeError();
+  auto Shared = std::make_shared<const SummaryIndex>(std::move(*Parsed));
+  Loaded[Path.str()] = {Status, Shared};
+  return Shared;
+}
+
+llvm::Expected<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text) {
+  llvm::Expected<json::Value> Value = json::parse(Text);
+  if (!Value)
+    return Value.takeError();
+  const json::Object *Root = Value->getAsObject();
+  if (!Root || Root->getString("format") != llvm::StringRef(FormatName))
+    return invalid("not a resource-tidy summary index");
+  std::optional<int64_t> Version = Root->getInteger("version");
+  if (Version != static_cast<int64_t>(FormatVersion))
+    return invalid("version " + llvm::Twine(Version.value_or(0)) +
+                   " of the format; this plugin reads version " +
+                   llvm::Twine(FormatVersion) + " (rebuild the index)");
+  const json::Array *Functions = Root->getArray("functions");
+  if (!Functions)
+    return invalid("no 'functions' list");
+  SummaryIndex Index;
+  for (const json::Value &Each : *Functions) {
+    llvm::Expected<IndexedFunction> Entry = entryFromJSON(Each);
+    if (!Entry)
+      return Entry.takeError();
+    Index.add(std::move(*Entry));
+  }
+  return Index;
+}
+
+void SummaryIndex::add(IndexedFunction Function) {
+  if (Conflicting.contains(Function.USR))
+    return;
+  auto [It, Inserted] = Functions.try_emplace(Function.USR, Function);
+  if (!Inserted && toJSON(It->second) != toJSON(Function)) {
+    Conflicting.insert(Function.USR);
+    Functions.erase(It);
+  }
+}
+
+const IndexedFunction *SummaryIndex::find(llvm::StringRef USR) const {
+  auto It = Functions.find(USR);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+const IndexedEffect *SummaryIndex::effect(llvm::StringRef USR, unsigned Param,
+                                          llvm::StringRef Field) const {
+  // A chain of functions passing the handle on, each in its own file.
+  constexpr unsigned MaxForwards = 8;
+  for (unsigned Step = 0; Step < MaxForwards; ++Step) {
+    const IndexedFunction *Function = find(USR);
+    if (!Function || Function->Untrusted)
+      return nullptr;
+    const IndexedEffect *Found = nullptr;
+    for (const IndexedEffect &Each : Function->Effects)
+      if (Each.Param == Param && Each.Field == Field)
+        Found = &Each;
+    if (!Found || Found->Effect != ParameterEffect::Unknown)
+      return Found;
+    if (Found->ForwardUSR.empty() || !Field.empty())
+      return nullptr;
+    USR = Found->ForwardUSR;
+    Param = Found->ForwardParam;
+  }
+  return nullptr;
+}
+
+std::string SummaryIndex::serialize() const {
+  std::vector<const IndexedFunction *> Sorted;
+  for (const auto &Entry : Functions)
+    Sorted.push_back(&Entry.second);
+  llvm::sort(Sorted, [](const IndexedFunction *A, const IndexedFunction *B) {
+    return A->USR < B->USR;
+  });
+  json::Array List;
+  for (const IndexedFunction *Each : Sorted)
+    List.push_back(toJSON(*Each));
+  json::Value Root =
+      json::Object{{"format", FormatName},
+                   {"version", static_cast<int64_t>(FormatVersion)},
+                   {"functions", std::move(List)}};
+  return llvm::formatv("{0:1}\n", Root).str();
+}
+
+std::optional<std::string> usrOf(const Decl *D) {
+  llvm::SmallString<128> Buffer;
+  if (!D || index::generateUSRForDecl(D, Buffer))
+    return std::nullopt;
+  return Buffer.str().str();
+}
+
+std::optional<IndexedFunction> indexEntryOf(const FunctionDecl &Function,
+                                            const FunctionSummary *Summary,
+                                            const FunctionRole *Role,
+                                            const SourceManager &SM) {
+  std::optional<std::string> USR = usrOf(&Function);
+  if (!USR)
+    return std::nullopt;
+  IndexedFunction Entry;
+  Entry.USR = *USR;
+  Entry.Name = Function.getQualifiedNameAsString();
+  PresumedLoc Loc = SM.getPresumedLoc(Function.getLocation());
+  if (Loc.isValid()) {
+    llvm::SmallString<256> Path(Loc.getFilename());
+    llvm::sys::fs::make_absolute(Path);
+    Entry.File = Path.str().str();
+    Entry.Line = Loc.getLine();
+  }
+  bool Useful = false;
+  if (Role && Role->Acquires && Role->OutParam < 0) {
+    Entry.AcquiresFamily = Role->Acquires->Id;
+    Entry.AcquiredNoun = Role->AcquiredNoun;
+    Useful = true;
+  }
+  if (Summary) {
+    Entry.Untrusted = Summary->Untrusted;
+    for (const FieldDecl *Field : Summary->AlwaysReleased)
+      Entry.FieldsAlwaysReleased.push_back(Field->getName().str());
+    for (const FieldDecl *Field : Summary->SometimesReleased)
+      Entry.FieldsSometimesReleased.push_back(Field->getName().str());
+    for (const VarDecl *Global : Summary->GlobalsAlwaysReleased)
+      Entry.GlobalsAlwaysReleased.push_back(Global->getQualifiedNameAsString());
+    for (const VarDecl *Global : Summary->GlobalsSometimesReleased)
+      Entry.GlobalsSometimesReleased.push_back(
+          Global->getQualifiedNameAsString());
+    auto AddEffect = [&](unsigned Param, llvm::StringRef Field,
+                         const ParameterSummary &Effect) {
+      IndexedEffect Out;
+      Out.Param = Param;
+      Out.Field = Field.str();
+      Out.Effect = Effect.Effect;
+      if (Effect.ExternalOverwrite)
+        Out.Site = *Effect.ExternalOverwrite;
+      else if (Effect.OverwriteSite)
+        Out.Site =
+            siteOf(Effect.OverwriteSite,
+                   functionOfOverwrite(Effect.OverwriteSite, Function), SM);
+      if (Effect.Effect == ParameterEffect::Unknown) {
+        std::optional<std::string> To = usrOf(Effect.ForwardTo);
+        if (!To)
+          return;
+        Out.ForwardUSR = *To;
+        Out.ForwardParam = Effect.ForwardParam;
+      }
+      Entry.Effects.push_back(std::move(Out));
+    };
+    for (unsigned I = 0; I < Summary->Parameters.size(); ++I)
+      AddEffect(I, "", Summary->Parameters[I]);
+    for (const ParameterFieldSummary &Each : Summary->ParameterFields)
+      if (Each.Effect.Effect != ParameterEffect::Unknown)
+        AddEffect(Each.Param, Each.Field->getName(), Each.Effect);
+    Useful |= Summary->isInformative();
+  }
+  if (!Useful)
+    return std::nullopt;
+  return Entry;
+}
+
+std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
+                                                  const FunctionDecl &Callee,
+                                                  ASTContext &Ctx) {
+  std::optional<std::string> USR = usrOf(&Callee);
+  const IndexedFunction *Entry = USR ? Index.find(*USR) : nullptr;
+  if (!Entry)
+    return nullptr;
+  auto Summary = std::make_unique<FunctionSummary>();
+  if (Entry->Untrusted) {
+    Summary->Untrusted = true;
+    return Summary;
+  }
+  for (unsigned I = 0; I < Callee.getNumParams(); ++I) {
+    const IndexedEffect *Effect = Index.effect(*USR, I, "");
+    if (!Effect || Effect->Effect == ParameterEffect::Unknown)
+      continue;
+    ParameterSummary Parameter;
+    Parameter.Effect = Effect->Effect;
+    if (!Effect->Site.File.empty())
+      Parameter.ExternalOverwrite = &Effect->Site;
+    Summary->Parameters.resize(Callee.getNumParams());
+    Summary->Parameters[I] = Parameter;
+  }
+  for (const IndexedEffect &Effect : Entry->Effects) {
+    if (Effect.Field.empty() || Effect.Param >= Callee.getNumParams())
+      continue;
+    const FieldDecl *Field =
+        fieldNamed(pointeeRecord(Callee.getParamDecl(Effect.Param)->getType()),
+                   Effect.Field);
+    if (!Field)
+      continue;
+    ParameterSummary Parameter;
+    Parameter.Effect = Effect.Effect;
+    Summary->ParameterFields.push_back({Effect.Param, Field, Parameter});
+  }
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee)) {
+    auto AddFields = [&](const std::vector<std::string> &Names,
+                         llvm::SmallVectorImpl<const FieldDecl *> &Into) {
+      for (const std::string &Name : Names)
+        if (const FieldDecl *Field = fieldNamed(Method->getParent(), Name))
+          Into.push_back(Field);
+    };
+    AddFields(Entry->FieldsAlwaysReleased, Summary->AlwaysReleased);
+    AddFields(Entry->FieldsSometimesReleased, Summary->SometimesReleased);
+  }
+  auto AddGlobals = [&](const std::vector<std::string> &Names,
+                        llvm::SmallVectorImpl<const VarDecl *> &Into) {
+    for (const std::string &Name : Names)
+      if (const VarDecl *Global = globalNamed(Ctx, Name))
+        Into.push_back(Global);
+  };
+  AddGlobals(Entry->GlobalsAlwaysReleased, Summary->GlobalsAlwaysReleased);
+  AddGlobals(Entry->GlobalsSometimesReleased,
+             Summary->GlobalsSometimesReleased);
+  if (!Summary->isInformative())
+    return nullptr;
+  return Summary;
+}
+
+namespace {
+
+/// Functions declared, without a body, outside system headers.
+class DeclaredFunctions : public RecursiveASTVisitor<DeclaredFunctions> {
+public:
+  explicit DeclaredFunctions(const SourceManager &SM) : SM(SM) {}
+  bool VisitFunctionDecl(FunctionDecl *Function) {
+    if (!Function->isDefined() && !Function->isDependentContext() &&
+        !SM.isInSystemHeader(Function->getLocation()))
+      Found.insert(Function->getCanonicalDecl());
+    return true;
+  }
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Found;
+
+private:
+  const SourceManager &SM;
+};
+
+} // namespace
+
+unsigned learnIndexedAcquirers(const SummaryIndex &Index, ASTContext &Ctx,
+                               HandleCatalog &Catalog) {
+  DeclaredFunctions Declared(Ctx.getSourceManager());
+  for (Decl *D : Ctx.getTraversalScope())
+    Declared.TraverseDecl(D);
+  unsigned Learned = 0;
+  for (const FunctionDecl *Function : Declared.Found) {
+    if (Catalog.roleOf(Function))
+      continue;
+    std::optional<std::string> USR = usrOf(Function);
+    const IndexedFunction *Entry = USR ? Index.find(*USR) : nullptr;
+    if (!Entry || Entry->AcquiresFamily.empty())
+      continue;
+    if (const HandleFamily *Family = Catalog.family(Entry->AcquiresFamily)) {
+      Catalog.learnAcquirer(Function, Family, Entry->AcquiredNoun);
+      ++Learned;
+    }
+  }
+  return Learned;
+}
+
+} // namespace clang::tidy::resource
