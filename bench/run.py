@@ -12,14 +12,19 @@ ratio, and peak memory (max RSS of the clang-tidy process, from wait4) for:
   2. one generated function of 1k, 10k and 100k statements with 20 handles
      (MaxAnalysisCost raised so the analysis really runs), to show how cost
      grows with function size;
-  3. the translation units of a real project, when --project is given.
+  3. the translation units of a real project, when --project is given;
+  4. for those, building the summary index (`resource-tidy --build-index`,
+     one job) from nothing and with every shard current, and the check with
+     the index.
 Budgets (exit status 1 if one is missed): dense <= 1.5x time, real project
-<= 1.05x time, time per statement from 1k to 100k statements within 2x,
-peak memory <= 1.2x.
+<= 1.05x time with and without the index, time per statement from 1k to
+100k statements within 2x, peak memory <= 1.2x, index from nothing <= 0.3x
+the check's time.
 """
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -46,6 +51,7 @@ class Bench:
     def __init__(self, args):
         self.args = args
         self.rows = []
+        self.index_rows = []
         self.failures = []
 
     def tidy(self, checks, files, extra=(), build_dir=None):
@@ -96,6 +102,43 @@ class Bench:
               f"{row['trivial_mib']:.0f} MiB ({row['memory_ratio']:.2f}x)",
               flush=True)
         return row
+
+    def index_cost(self, build, files, work, check_s, runs):
+        """Times `resource-tidy --build-index` (one job) on `files`, from
+        nothing (cold) and with every shard current (warm), against the
+        check's own time; returns the index's path."""
+        with open(os.path.join(build, "compile_commands.json")) as f:
+            wanted = set(files)
+            entries = [e for e in json.load(f)
+                       if os.path.join(e["directory"], e["file"]) in wanted]
+        database = os.path.join(work, "index-db")
+        os.makedirs(database, exist_ok=True)
+        with open(os.path.join(database, "compile_commands.json"), "w") as f:
+            json.dump(entries, f)
+        tool = os.path.join(os.path.dirname(self.args.plugin), "..", "bin",
+                            "resource-tidy")
+        cmd = [tool, "--build-index", "-p", database, "--jobs=1",
+               f"--plugin={self.args.plugin}",
+               f"--clang-tidy={self.args.clang_tidy}"]
+        cold, warm = [], []
+        for _ in range(runs):
+            shutil.rmtree(os.path.join(database, ".resource-tidy"),
+                          ignore_errors=True)
+            cold.append(measure(cmd)[0])
+            warm.append(measure(cmd)[0])
+        row = {"cold_s": statistics.median(cold),
+               "warm_s": statistics.median(warm), "check_s": check_s}
+        self.index_rows.append(row)
+        ratio = row["cold_s"] / check_s
+        verdict = "ok" if ratio <= 0.3 else "MISSED"
+        print(f"  index from nothing: {row['cold_s']:.3f}s "
+              f"({ratio:.2f}x the check, budget 0.3x: {verdict}); "
+              f"all shards current: {row['warm_s']:.3f}s "
+              f"({row['warm_s'] / check_s:.2f}x)", flush=True)
+        if ratio > 0.3:
+            self.failures.append(f"index from nothing costs {ratio:.2f}x "
+                                 f"the check")
+        return os.path.join(database, ".resource-tidy", "summaries.json")
 
     def table(self):
         lines = ["| input | trivial check | resource-tidy | ratio | "
@@ -165,10 +208,20 @@ def main():
             with open(os.path.join(build, "compile_commands.json")) as f:
                 files = sorted({os.path.join(e["directory"], e["file"])
                                 for e in json.load(f)})[:args.max_tus]
+            name = (f"{os.path.basename(os.path.abspath(args.project))} "
+                    f"({len(files)} TUs)")
+            plain = bench.compare(
+                name, lambda checks: bench.tidy(checks, files, build_dir=build),
+                max(3, args.runs // 2), time_budget=1.05)
+
+            print("4. the summary index of the same files", flush=True)
+            index = bench.index_cost(build, files, work, plain["ours_s"],
+                                     max(3, args.runs // 2))
+            config = ["--config={CheckOptions: {SummaryIndex: '%s'}}" % index]
             bench.compare(
-                f"{os.path.basename(os.path.abspath(args.project))} "
-                f"({len(files)} TUs)",
-                lambda checks: bench.tidy(checks, files, build_dir=build),
+                f"{name}, with the summary index",
+                lambda checks: bench.tidy(checks, files, config,
+                                          build_dir=build),
                 max(3, args.runs // 2), time_budget=1.05)
 
     print()
@@ -178,7 +231,8 @@ def main():
           f"(budget 2x)")
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"rows": bench.rows, "per_statement_growth": growth}, f,
+            json.dump({"rows": bench.rows, "index": bench.index_rows,
+                       "per_statement_growth": growth}, f,
                       indent=2)
     if bench.failures:
         print("budgets missed: " + "; ".join(bench.failures))

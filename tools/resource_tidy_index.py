@@ -1,7 +1,7 @@
 """The summary index of a project: the first pass of `resource-tidy -p`.
 
 Each translation unit of compile_commands.json is parsed once with the
-plugin in shard mode (RESOURCE_TIDY_SUMMARY_SHARD names the output): it
+plugin in shard mode (RESOURCE_TIDY_SUMMARY_SHARDS names the directory): it
 writes what the functions its main file defines do to the handles they are
 given (docs/summary-index.md). The shards are kept in BUILD/.resource-tidy/
 and reused while the file, its compile command and the plugin are unchanged;
@@ -53,6 +53,16 @@ def _read_functions(path):
     return data["functions"]
 
 
+def shard_name(path):
+    """The shard file of the TU whose main file is `path` (absolute): the
+    FNV-1a hash of the path, as the plugin computes it (shardPath)."""
+    value = 0xcbf29ce484222325
+    for byte in os.path.normpath(path).encode():
+        value ^= byte
+        value = (value * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return f"{value:#018x}.json"
+
+
 def build(entries, base_command, build_dir, plugin, jobs, log):
     """Refreshes the shards of `entries` and merges them.
 
@@ -63,60 +73,70 @@ def build(entries, base_command, build_dir, plugin, jobs, log):
     shards = os.path.join(root, "shards")
     os.makedirs(shards, exist_ok=True)
 
-    def shard_of(entry):
-        path = os.path.normpath(os.path.join(entry.get("directory", ""),
-                                             entry["file"]))
-        name = hashlib.sha256(path.encode()).hexdigest()[:32]
-        return path, os.path.join(shards, name + ".json")
-
-    def refresh(entry):
-        path, shard = shard_of(entry)
-        key = _entry_key(entry, plugin)
-        key_file = shard[:-len(".json")] + ".key"
-        try:
-            with open(key_file) as f:
-                if f.read() == key and _read_functions(shard) is not None:
-                    return path, False, True
-        except OSError:
-            pass
-        partial = shard + ".partial"
-        env = dict(os.environ, RESOURCE_TIDY_SUMMARY_SHARD=partial)
-        env.pop("RESOURCE_TIDY_SUMMARY_INDEX", None)
-        proc = subprocess.run(base_command + [path], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, errors="replace")
-        if _read_functions(partial) is None:
-            # A file that does not parse still gets checked; its functions
-            # stay unknown to the others.
-            log(f"resource-tidy: could not index {path} "
-                f"(clang-tidy exit {proc.returncode})")
-            return path, True, False
-        os.replace(partial, shard)
-        with open(key_file, "w") as f:
-            f.write(key)
-        return path, True, True
-
     # A file compiled twice (two targets) is indexed once.
     unique = {}
     for entry in entries:
-        unique.setdefault(shard_of(entry)[0], entry)
-    entries = list(unique.values())
+        path = os.path.normpath(os.path.join(entry.get("directory", ""),
+                                             entry["file"]))
+        unique.setdefault(path, entry)
 
-    indexed = failed = 0
-    with concurrent.futures.ThreadPoolExecutor(max(1, jobs)) as pool:
-        for _, fresh, ok in pool.map(refresh, entries):
-            indexed += fresh
-            failed += not ok
+    def key_file(path):
+        return os.path.join(shards, shard_name(path)[:-len(".json")] + ".key")
+
+    stale = []
+    keys = {}
+    for path, entry in unique.items():
+        keys[path] = _entry_key(entry, plugin)
+        try:
+            with open(key_file(path)) as f:
+                current = f.read() == keys[path] and _read_functions(
+                    os.path.join(shards, shard_name(path))) is not None
+        except OSError:
+            current = False
+        if not current:
+            stale.append(path)
+
+    # Several files per clang-tidy process: starting one costs about as
+    # much as indexing a small file.
+    jobs = max(1, jobs)
+    per_batch = max(1, min(16, -(-len(stale) // jobs)))
+    batches = [stale[i:i + per_batch] for i in range(0, len(stale), per_batch)]
+    fresh = os.path.join(root, "new-shards")
+    os.makedirs(fresh, exist_ok=True)
+
+    def index(batch):
+        env = dict(os.environ, RESOURCE_TIDY_SUMMARY_SHARDS=fresh)
+        env.pop("RESOURCE_TIDY_SUMMARY_INDEX", None)
+        proc = subprocess.run(base_command + batch, env=env,
+                              stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+        failed = 0
+        for path in batch:
+            written = os.path.join(fresh, shard_name(path))
+            if _read_functions(written) is None:
+                # A file that does not parse is still checked; its
+                # functions stay unknown to the others.
+                log(f"resource-tidy: could not index {path} "
+                    f"(clang-tidy exit {proc.returncode})")
+                failed += 1
+                continue
+            os.replace(written, os.path.join(shards, shard_name(path)))
+            with open(key_file(path), "w") as f:
+                f.write(keys[path])
+        return failed
+
+    with concurrent.futures.ThreadPoolExecutor(jobs) as pool:
+        failed = sum(pool.map(index, batches))
 
     functions = []
-    for entry in entries:
-        found = _read_functions(shard_of(entry)[1])
+    for path in unique:
+        found = _read_functions(os.path.join(shards, shard_name(path)))
         if found:
             functions += found
-    index = os.path.join(root, "summaries.json")
-    partial = index + ".partial"
+    index_path = os.path.join(root, "summaries.json")
+    partial = index_path + ".partial"
     with open(partial, "w") as f:
         json.dump({"format": FORMAT, "version": VERSION,
                    "functions": functions}, f, indent=1)
-    os.replace(partial, index)
-    return index, indexed, failed
+    os.replace(partial, index_path)
+    return index_path, len(stale), failed

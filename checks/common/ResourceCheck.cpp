@@ -87,8 +87,8 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
   const char *IndexFromEnvironment = std::getenv("RESOURCE_TIDY_SUMMARY_INDEX");
   Shared.SummaryIndexPath =
       Read("SummaryIndex", IndexFromEnvironment ? IndexFromEnvironment : "");
-  if (const char *Shard = std::getenv("RESOURCE_TIDY_SUMMARY_SHARD"))
-    Shared.SummaryShardPath = Shard;
+  if (const char *Shards = std::getenv("RESOURCE_TIDY_SUMMARY_SHARDS"))
+    Shared.SummaryShardDir = Shards;
 
   Session = AnalysisSession::get(
       Context, Shared,

@@ -22,7 +22,7 @@ std::string SessionOptions::key() const {
   Key += std::to_string(Limits.MaxStatementsTimesVariables);
   Key += std::to_string(static_cast<int>(Persistent));
   Key += '\x1f' + RunAgainFunctions;
-  Key += '\x1f' + SummaryIndexPath + '\x1f' + SummaryShardPath;
+  Key += '\x1f' + SummaryIndexPath + '\x1f' + SummaryShardDir;
   return Key;
 }
 
@@ -148,17 +148,21 @@ void AnalysisSession::writeShard() {
   // An empty shard too: it records that the file was indexed.
   std::string Text = Shard ? Shard->serialize() : SummaryIndex().serialize();
   Shard.reset();
+  const SourceManager &SM = Attached->getSourceManager();
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return;
+  std::string Path = shardPath(Options.SummaryShardDir, Main->getName());
   std::error_code Error;
-  llvm::raw_fd_ostream Out(Options.SummaryShardPath, Error);
+  llvm::raw_fd_ostream Out(Path, Error);
   if (!Error) {
     Out << Text;
     Out.close();
     Error = Out.error();
   }
   if (Error)
-    llvm::errs() << "resource-tidy: cannot write the summary shard '"
-                 << Options.SummaryShardPath << "': " << Error.message()
-                 << "\n";
+    llvm::errs() << "resource-tidy: cannot write the summary shard '" << Path
+                 << "': " << Error.message() << "\n";
 }
 
 const FunctionAnalysis *

@@ -41,9 +41,9 @@ struct SessionOptions {
   std::string RunAgainFunctions = DefaultRunAgainFunctions;
   /// The summary index to read (SummaryIndex.h); empty for none.
   std::string SummaryIndexPath;
-  /// Where to write this TU's shard of the index instead of checking
-  /// (the first pass of `resource-tidy -p`); empty to check.
-  std::string SummaryShardPath;
+  /// The directory to write each TU's shard of the index to, instead of
+  /// checking (the first pass of `resource-tidy -p`); empty to check.
+  std::string SummaryShardDir;
 
   /// Handlers and callbacks (`onConnect`, `on_message`, `handleRead`,
   /// `read_cb`, `sigCallback`) and routines whose purpose is to redo
@@ -95,7 +95,7 @@ public:
     Index = std::move(Loaded);
   }
   /// Whether this run writes index shards instead of checking.
-  bool writesShard() const { return !Options.SummaryShardPath.empty(); }
+  bool writesShard() const { return !Options.SummaryShardDir.empty(); }
   /// Adds \p Function's summary to the TU's shard, if other files could
   /// call it; the shard is written when the TU ends.
   void summarizeForShard(const FunctionDecl &Function, ASTContext &Ctx);

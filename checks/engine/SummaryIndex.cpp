@@ -5,7 +5,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/StringSet.h"
@@ -13,6 +12,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include <map>
 #include <mutex>
 
@@ -286,9 +286,33 @@ llvm::Expected<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text) {
   return Index;
 }
 
+/// `ns::Conn::close` -> `close`.
+static llvm::StringRef unqualified(llvm::StringRef Name) {
+  size_t Colons = Name.rfind("::");
+  return Colons == llvm::StringRef::npos ? Name : Name.substr(Colons + 2);
+}
+
+static llvm::StringRef identifierOf(const FunctionDecl &Function) {
+  const IdentifierInfo *Id = Function.getIdentifier();
+  return Id ? Id->getName() : llvm::StringRef();
+}
+
+bool SummaryIndex::mayKnow(const FunctionDecl &Function) const {
+  llvm::StringRef Name = identifierOf(Function);
+  return !Name.empty() && Names.contains(Name);
+}
+
+bool SummaryIndex::mayKnowAcquirer(const FunctionDecl &Function) const {
+  llvm::StringRef Name = identifierOf(Function);
+  return !Name.empty() && AcquirerNames.contains(Name);
+}
+
 void SummaryIndex::add(IndexedFunction Function) {
   if (Conflicting.contains(Function.USR))
     return;
+  Names.insert(unqualified(Function.Name));
+  if (!Function.AcquiresFamily.empty())
+    AcquirerNames.insert(unqualified(Function.Name));
   auto [It, Inserted] = Functions.try_emplace(Function.USR, Function);
   if (!Inserted && toJSON(It->second) != toJSON(Function)) {
     Conflicting.insert(Function.USR);
@@ -338,6 +362,20 @@ std::string SummaryIndex::serialize() const {
                    {"version", static_cast<int64_t>(FormatVersion)},
                    {"functions", std::move(List)}};
   return llvm::formatv("{0:1}\n", Root).str();
+}
+
+std::string shardPath(llvm::StringRef Directory, llvm::StringRef MainFile) {
+  llvm::SmallString<256> Absolute(MainFile);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  uint64_t Hash = 0xcbf29ce484222325ULL;
+  for (unsigned char C : Absolute.str()) {
+    Hash ^= C;
+    Hash *= 0x100000001b3ULL;
+  }
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, llvm::formatv("{0:x16}.json", Hash).str());
+  return Path.str().str();
 }
 
 std::optional<std::string> usrOf(const Decl *D) {
@@ -417,6 +455,8 @@ std::optional<IndexedFunction> indexEntryOf(const FunctionDecl &Function,
 std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
                                                   const FunctionDecl &Callee,
                                                   ASTContext &Ctx) {
+  if (!Index.mayKnow(Callee))
+    return nullptr;
   std::optional<std::string> USR = usrOf(&Callee);
   const IndexedFunction *Entry = USR ? Index.find(*USR) : nullptr;
   if (!Entry)
@@ -473,44 +513,40 @@ std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
   return Summary;
 }
 
-namespace {
-
-/// Functions declared, without a body, outside system headers.
-class DeclaredFunctions : public RecursiveASTVisitor<DeclaredFunctions> {
-public:
-  explicit DeclaredFunctions(const SourceManager &SM) : SM(SM) {}
-  bool VisitFunctionDecl(FunctionDecl *Function) {
-    if (!Function->isDefined() && !Function->isDependentContext() &&
-        !SM.isInSystemHeader(Function->getLocation()))
-      Found.insert(Function->getCanonicalDecl());
-    return true;
+/// Calls \p Visit on each function declared in \p Context, its namespaces
+/// and classes (not inside function bodies: a declaration there is rare
+/// and the walk stays cheap).
+static void
+forEachFunction(const DeclContext &Context,
+                llvm::function_ref<void(const FunctionDecl &)> Visit) {
+  for (const Decl *D : Context.decls()) {
+    if (const auto *Function = dyn_cast<FunctionDecl>(D))
+      Visit(*Function);
+    else if (isa<NamespaceDecl, LinkageSpecDecl, ExportDecl>(D) ||
+             (isa<CXXRecordDecl>(D) &&
+              cast<CXXRecordDecl>(D)->isThisDeclarationADefinition()))
+      forEachFunction(*cast<DeclContext>(D), Visit);
   }
-  llvm::SmallPtrSet<const FunctionDecl *, 32> Found;
-
-private:
-  const SourceManager &SM;
-};
-
-} // namespace
+}
 
 unsigned learnIndexedAcquirers(const SummaryIndex &Index, ASTContext &Ctx,
                                HandleCatalog &Catalog) {
-  DeclaredFunctions Declared(Ctx.getSourceManager());
-  for (Decl *D : Ctx.getTraversalScope())
-    Declared.TraverseDecl(D);
+  const SourceManager &SM = Ctx.getSourceManager();
   unsigned Learned = 0;
-  for (const FunctionDecl *Function : Declared.Found) {
-    if (Catalog.roleOf(Function))
-      continue;
-    std::optional<std::string> USR = usrOf(Function);
+  forEachFunction(*Ctx.getTranslationUnitDecl(), [&](const FunctionDecl &F) {
+    // A cheap name test first: most declarations are not in the index.
+    if (!Index.mayKnowAcquirer(F) || F.isDefined() || F.isDependentContext() ||
+        SM.isInSystemHeader(F.getLocation()) || Catalog.roleOf(&F))
+      return;
+    std::optional<std::string> USR = usrOf(&F);
     const IndexedFunction *Entry = USR ? Index.find(*USR) : nullptr;
     if (!Entry || Entry->AcquiresFamily.empty())
-      continue;
+      return;
     if (const HandleFamily *Family = Catalog.family(Entry->AcquiresFamily)) {
-      Catalog.learnAcquirer(Function, Family, Entry->AcquiredNoun);
+      Catalog.learnAcquirer(&F, Family, Entry->AcquiredNoun);
       ++Learned;
     }
-  }
+  });
   return Learned;
 }
 

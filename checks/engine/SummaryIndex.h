@@ -4,7 +4,9 @@
 // wrapper, a sink that overwrites its parameter or an acquiring helper in
 // another file is otherwise "unknown code that may keep the handle". A
 // first pass over the project writes, per translation unit, a shard with
-// the summaries of the functions its main file defines (keyed by USR);
+// the summaries of the functions its main file defines (keyed by USR;
+// RESOURCE_TIDY_SUMMARY_SHARDS names the directory, and nothing is
+// checked);
 // the shards are merged into one index file, which the checks read (the
 // SummaryIndex option) when a callee has no body in the TU.
 //
@@ -25,6 +27,7 @@
 
 #include "engine/FunctionSummaries.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <optional>
@@ -90,6 +93,11 @@ public:
   /// of a project defining the same name) cancel out: neither is trusted.
   void add(IndexedFunction Function);
   const IndexedFunction *find(llvm::StringRef USR) const;
+  /// Whether some entry is for a function of this unqualified name: a
+  /// cheap test before computing a declaration's USR.
+  bool mayKnow(const FunctionDecl &Function) const;
+  /// The same, for functions that return a fresh handle.
+  bool mayKnowAcquirer(const FunctionDecl &Function) const;
   /// The effect on parameter \p Param (field \p Field) of \p USR,
   /// following functions that only pass it on; null when unknown.
   const IndexedEffect *effect(llvm::StringRef USR, unsigned Param,
@@ -101,7 +109,14 @@ public:
 private:
   llvm::StringMap<IndexedFunction> Functions;
   llvm::StringSet<> Conflicting;
+  /// Unqualified names of the entries, and of the acquirers among them.
+  llvm::StringSet<> Names, AcquirerNames;
 };
+
+/// Where the shard of the translation unit whose main file is \p MainFile
+/// goes in \p Directory: the FNV-1a hash of the file's absolute path, in
+/// hex, `.json` (resource_tidy_index.py names it the same way).
+std::string shardPath(llvm::StringRef Directory, llvm::StringRef MainFile);
 
 /// The USR of \p D, or nullopt when it has none.
 std::optional<std::string> usrOf(const Decl *D);
