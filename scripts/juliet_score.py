@@ -31,7 +31,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CASE = re.compile(r"^(?P<source>.+)_(?P<variant>\d\d)(?P<part>[a-z]?)\.(c|cpp)$")
+CASE = re.compile(r"^(?P<source>.+)_(?P<variant>\d\d)(?P<part>[a-z]?|_[A-Za-z0-9]+)\.(c|cpp)$")
 WARNING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: warning: .*\[(?P<check>[\w-]+)\]$",
                      re.M)
 # A function definition in Juliet's layout: the signature at column 0, the

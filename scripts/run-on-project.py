@@ -3,7 +3,7 @@
 
 Usage:
   scripts/run-on-project.py --build-dir DIR [--plugin SO] [--clang-tidy BIN]
-                            [--jobs N] [--name NAME] CHECKOUT
+                            [--jobs N] [--name NAME] [--with-index] CHECKOUT
 
 DIR must hold compile_commands.json (configure the project with
 -DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or use `bear`). Nothing is downloaded.
@@ -59,6 +59,11 @@ def main():
     parser.add_argument("--checks", default="resource-*",
                         help="the checks to run (clang-tidy's glob syntax)")
     parser.add_argument("--reports")
+    parser.add_argument("--with-index", action="store_true",
+                        help="first build the project's summary index with "
+                        "`resource-tidy --build-index` (the build's "
+                        "bin/resource-tidy), as `resource-tidy -p` does, "
+                        "and check with it")
     args = parser.parse_args()
 
     database = os.path.join(args.build_dir, "compile_commands.json")
@@ -68,16 +73,27 @@ def main():
         files = sorted({os.path.join(e["directory"], e["file"])
                         for e in json.load(f)})
 
+    start = time.time()
+    env = None
+    if args.with_index:
+        tool = os.path.join(os.path.dirname(args.plugin), "..", "bin",
+                            "resource-tidy")
+        index = subprocess.run(
+            [tool, "--build-index", "-p", args.build_dir,
+             f"--plugin={args.plugin}", f"--clang-tidy={args.clang_tidy}",
+             f"--jobs={args.jobs}"],
+            stdout=subprocess.PIPE, text=True, check=True).stdout.strip()
+        env = dict(os.environ, RESOURCE_TIDY_SUMMARY_INDEX=index)
+
     def run(path):
         proc = subprocess.run(
             [args.clang_tidy, f"--load={args.plugin}",
              f"--checks=-*,{args.checks}", "--quiet",
              "-p", args.build_dir, path],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            errors="replace")
+            errors="replace", env=env)
         return path, proc.stdout
 
-    start = time.time()
     # A report in a header shows up once per TU including it: count each
     # location once.
     reports, crashes, output = set(), 0, []

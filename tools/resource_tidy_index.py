@@ -139,4 +139,4 @@ def build(entries, base_command, build_dir, plugin, jobs, log):
         json.dump({"format": FORMAT, "version": VERSION,
                    "functions": functions}, f, indent=1)
     os.replace(partial, index_path)
-    return index_path, len(stale), failed
+    return index_path, len(stale), len(unique), failed

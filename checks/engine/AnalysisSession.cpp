@@ -138,7 +138,8 @@ void AnalysisSession::summarizeForShard(const FunctionDecl &Function,
   prepare(Ctx);
   if (!Shard)
     Shard.emplace();
-  const FunctionSummary *Summary = Summaries->summaryOf(&Function);
+  // What this body does; callers decide whether a call runs it.
+  const FunctionSummary *Summary = Summaries->summaryOfTarget(&Function);
   if (std::optional<IndexedFunction> Entry =
           indexEntryOf(Function, Summary, Catalog.roleOf(&Function), SM))
     Shard->add(std::move(*Entry));

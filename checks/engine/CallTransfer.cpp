@@ -170,6 +170,31 @@ HandleTransfer::calledThroughLocal(const CallExpr *Call) const {
   return Target ? dyn_cast<FunctionDecl>(Target->getDecl()) : nullptr;
 }
 
+const CXXMethodDecl *
+HandleTransfer::knownTarget(const CXXMemberCallExpr *Call) const {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Method || !Method->isVirtual() || !Object)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      !Var->getInit() ||
+      !(Var->getType()->isPointerType() || Var->getType()->isReferenceType()) ||
+      Tracked.isReassigned(Var) || Tracked.isAddressExposed(Var))
+    return nullptr;
+  const Expr *Init = Var->getInit()->IgnoreUnlessSpelledInSource();
+  QualType Created;
+  if (const auto *New = dyn_cast<CXXNewExpr>(Init))
+    Created = New->getAllocatedType();
+  else if (isa<CXXConstructExpr, CXXFunctionalCastExpr>(Init) &&
+           Var->getType()->isReferenceType())
+    Created = Init->getType();
+  const CXXRecordDecl *Class =
+      Created.isNull() ? nullptr : Created->getAsCXXRecordDecl();
+  return Class ? Method->getCorrespondingMethodInClass(Class) : nullptr;
+}
+
 /// True when \p Arg, a pointer to something other than void, is passed to
 /// parameter \p ParamIndex of \p Callee declared `void *`.
 static bool isUserData(const FunctionDecl *Callee, unsigned ParamIndex,
@@ -241,12 +266,15 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   }
   const FunctionSummary *Summary = nullptr;
   const FunctionDecl *Summarized = Callee ? Callee : calledThroughLocal(Call);
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Target = Member ? knownTarget(Member) : nullptr;
   if (!Role && Summaries && Summarized &&
       (Tracked.tracksGlobals() ||
        llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
          return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
        })))
-    Summary = Summaries->summaryOf(Summarized);
+    Summary = Target ? Summaries->summaryOfTarget(Target)
+                     : Summaries->summaryOf(Summarized);
   // `disconnect_all(); g_sock = socket(...)`: globals it closes.
   if (Summary && !Summary->Untrusted)
     for (unsigned Index = 0; Index < Tracked.size(); ++Index) {

@@ -216,7 +216,21 @@ HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
   return Summary;
 }
 
+/// A call of a virtual method may run an override.
+static bool mayRunOverride(const FunctionDecl &Function) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  return Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+         !Method->getParent()->hasAttr<FinalAttr>();
+}
+
 const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
+  if (Function && mayRunOverride(*Function))
+    return nullptr;
+  return summaryOfTarget(Function);
+}
+
+const FunctionSummary *
+SummaryCache::summaryOfTarget(const FunctionDecl *Function) {
   const FunctionDecl *Definition =
       Function ? Function->getDefinition() : nullptr;
   if (Function && !Definition && External)
@@ -225,11 +239,7 @@ const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
       Definition->isDependentContext() ||
       Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
     return nullptr;
-  // A call of a virtual method may run an override.
   const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
-  if (Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
-      !Method->getParent()->hasAttr<FinalAttr>())
-    return nullptr;
   auto Cached = Cache.find(Definition);
   if (Cached != Cache.end())
     return Cached->second.get();
@@ -261,11 +271,6 @@ const FunctionSummary *SummaryCache::summaryOf(const FunctionDecl *Function) {
 const FunctionSummary *
 SummaryCache::externalSummaryOf(const FunctionDecl &Function) {
   if (Ctx.getSourceManager().isInSystemHeader(Function.getLocation()))
-    return nullptr;
-  // A call of a virtual method may run an override.
-  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
-  if (Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
-      !Method->getParent()->hasAttr<FinalAttr>())
     return nullptr;
   const FunctionDecl *Canonical = Function.getCanonicalDecl();
   auto Cached = Cache.find(Canonical);

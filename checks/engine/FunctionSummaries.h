@@ -138,6 +138,11 @@ public:
   /// The summary of \p Function, or null when it has none (not defined
   /// here, too deep, recursive, or it says nothing a caller can use).
   virtual const FunctionSummary *summaryOf(const FunctionDecl *Function) = 0;
+  /// The same for a call known to run \p Function itself, not an override
+  /// of it (`Base *b = new Derived; b->send(fd)` runs Derived::send).
+  virtual const FunctionSummary *summaryOfTarget(const FunctionDecl *Function) {
+    return summaryOf(Function);
+  }
 
   /// The states field \p Field of the object passed as argument
   /// \p ArgIndex of \p Call (in \p Caller), or with a null \p Field the

@@ -234,6 +234,7 @@ public:
       : Catalog(Catalog), Ctx(Ctx), Limits(Limits), Policy(Policy),
         IsDamaged(std::move(IsDamaged)) {}
   const FunctionSummary *summaryOf(const FunctionDecl *Method) override;
+  const FunctionSummary *summaryOfTarget(const FunctionDecl *Method) override;
   std::optional<HandleStateSet>
   fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
                    unsigned ArgIndex, const FieldDecl *Field) override;

@@ -108,6 +108,10 @@ private:
   /// The function a call through a local function pointer always reaches,
   /// or null.
   const FunctionDecl *calledThroughLocal(const CallExpr *Call) const;
+  /// The method a virtual call certainly runs, when the object is a local
+  /// pointer or reference set once to a new object of a known class
+  /// (`Base *b = new Derived;`, `const Base &b = Derived();`).
+  const CXXMethodDecl *knownTarget(const CXXMemberCallExpr *Call) const;
   /// `obj.helper()` with a summary: the fields it releases are released.
   void applySummary(const CXXMemberCallExpr *Call, FlowState &State) const;
 

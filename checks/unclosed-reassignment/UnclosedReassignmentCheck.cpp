@@ -4,6 +4,7 @@
 #include "common/ReleaseFixIt.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "llvm/Support/Path.h"
 
@@ -28,6 +29,17 @@ void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
     reportSite(Rest.take_front(Count), Function, Parents, Ctx);
     Rest = Rest.drop_front(Count);
   }
+}
+
+/// True when \p Method overrides \p Virtual (a virtual call of \p Virtual
+/// known to run \p Method).
+static bool isOverrideOf(const FunctionDecl *Method,
+                         const FunctionDecl *Virtual) {
+  const auto *Override = dyn_cast<CXXMethodDecl>(Method);
+  const auto *Base = dyn_cast_or_null<CXXMethodDecl>(Virtual);
+  return Override && Base && Base->isVirtual() &&
+         Override->getParent()->isDerivedFrom(Base->getParent()) &&
+         Base->getCorrespondingMethodInClass(Override->getParent()) == Override;
 }
 
 void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
@@ -63,8 +75,9 @@ void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
   // The function called here, when it passes the handle on to the one that
   // overwrites it (`sink(data)` calling `sink2(data)`).
   const FunctionDecl *Called = Loss.Call->getDirectCallee();
-  bool PassedOn =
-      Called && Called->getCanonicalDecl() != Callee->getCanonicalDecl();
+  bool PassedOn = Called &&
+                  Called->getCanonicalDecl() != Callee->getCanonicalDecl() &&
+                  !isOverrideOf(Callee, Called);
   diag(Loss.Call->getBeginLoc(),
        "'%0' is passed to %1 here, which %select{|passes it on to %2, "
        "which }3overwrites it without closing it; '%0' is not used after "
@@ -95,6 +108,13 @@ void UnclosedReassignmentCheck::reportExternalHandOver(
   std::string Where =
       (llvm::sys::path::filename(Site.File) + ":" + llvm::Twine(Site.Line))
           .str();
+  // A virtual call the index resolved to an override (`b->send(f)` with
+  // `Base *b = new Derived`) names the override.
+  const auto *Virtual = dyn_cast_or_null<CXXMethodDecl>(Called);
+  if (Virtual && Virtual->isVirtual() &&
+      llvm::StringRef(Site.Function)
+          .ends_with("::" + Virtual->getNameAsString()))
+    CalledName = Site.Function;
   bool PassedOn = CalledName != Site.Function;
   diag(Loss.Call->getBeginLoc(),
        "'%0' %select{holds|may hold}1 an open %2 when it is passed to '%3', "

@@ -51,3 +51,55 @@ void maybe_opened(bool really) {
   if (data)
     fclose(data);
 }
+
+// A virtual call runs the override of the object's class when the pointer
+// or reference was set, once, to a new object of a known class.
+struct Sink {
+  virtual void take(FILE *stream) const = 0;
+  virtual ~Sink() = default;
+};
+struct Reopener : Sink {
+  void take(FILE *stream) const override {
+    stream = fopen("next.txt", "w");
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_to_known_override' passed in; the stream leaks [resource-unclosed-reassignment]
+    if (stream)
+      fclose(stream);
+  }
+};
+struct Closer : Sink {
+  void take(FILE *stream) const override {
+    if (stream)
+      fclose(stream);
+  }
+};
+
+void hand_to_known_override() {
+  FILE *data = fopen("first.txt", "w");
+  Sink *sink = new Reopener;
+  sink->take(data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'take' here, which overwrites it without closing it; 'data' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'data' was opened here
+  delete sink;
+}
+
+// The override closes it; a temporary bound to a reference is known too.
+void hand_to_closing_override() {
+  FILE *data = fopen("first.txt", "w");
+  const Sink &sink = Closer();
+  sink.take(data);
+}
+
+// Any override may run: the call may keep the stream.
+void hand_to_some_override(const Sink &sink) {
+  FILE *data = fopen("first.txt", "w");
+  sink.take(data);
+}
+
+// Pointed elsewhere later: not known.
+void hand_to_repointed(Sink *other, bool swap) {
+  FILE *data = fopen("first.txt", "w");
+  Sink *sink = new Reopener;
+  if (swap)
+    sink = other;
+  sink->take(data);
+}
