@@ -117,9 +117,30 @@ void FunctionAnalysis::transferBlock(const CFGBlock &Block, FlowState &State,
   }
 }
 
+bool FunctionAnalysis::isImpossibleExceptionEdge(const CFGBlock &Block,
+                                                 unsigned SuccIndex) const {
+  // With exception edges, a call that may throw ends its block and has the
+  // `try`'s dispatch block as a successor.
+  const CFGBlock *Target =
+      (Block.succ_begin() + SuccIndex)->getReachableBlock();
+  if (!Target || !isa_and_nonnull<CXXTryStmt>(Target->getTerminatorStmt()) ||
+      Block.empty())
+    return false;
+  std::optional<CFGStmt> Last = Block.back().getAs<CFGStmt>();
+  const auto *Call = Last ? dyn_cast<CallExpr>(Last->getStmt()) : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  // A C function (close, write: not noexcept, since thread cancellation
+  // unwinds through them) or a function the catalog knows does not throw
+  // the exceptions a handler is written for.
+  return Callee && (Callee->isExternC() || Callee->isInExternCContext() ||
+                    Catalog.roleOf(Callee));
+}
+
 bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
                                   FlowState &State) const {
   if (NeverFinishes.test(Block.getBlockID()))
+    return false;
+  if (isImpossibleExceptionEdge(Block, SuccIndex))
     return false;
   if (Block.succ_size() != 2 || SuccIndex > 1)
     return true;
@@ -499,6 +520,10 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();
   Options.AddLifetime = ScopeEnds;
+  // A call that may throw inside a `try` leads to its handlers (which are
+  // unreachable otherwise). Only functions with a `try` pay for the extra
+  // blocks; C and -fno-exceptions code never does.
+  Options.AddEHEdges = Tracked.hasTry() && Ctx.getLangOpts().CXXExceptions;
   std::unique_ptr<CFG> Graph =
       CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Graph)

@@ -159,6 +159,10 @@ private:
   llvm::SmallVector<const CFGBlock *, 32> reversePostOrder() const;
   void transferBlock(const CFGBlock &Block, FlowState &State,
                      FlowListener *Listener = nullptr) const;
+  /// True for the exception edge of a call that does not throw in
+  /// practice (a C library function).
+  bool isImpossibleExceptionEdge(const CFGBlock &Block,
+                                 unsigned SuccIndex) const;
   /// Refines \p State for the edge Block -> succ #SuccIndex. Returns false
   /// when the edge cannot be taken.
   bool refineEdge(const CFGBlock &Block, unsigned SuccIndex,

@@ -342,6 +342,11 @@ public:
   }
 
   // `fds[i]` cannot be followed per element: such arrays are not tracked.
+  bool VisitCXXTryStmt(CXXTryStmt *) {
+    Result.HasTry = true;
+    return true;
+  }
+
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
     if (storageOf(Subscript, Ctx))
       return true;
@@ -579,6 +584,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
     return Result;
   TrackedStorage Filtered;
   Filtered.HasErrors = Result.HasErrors;
+  Filtered.HasTry = Result.HasTry;
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
   Filtered.SinkParameters = Result.SinkParameters;

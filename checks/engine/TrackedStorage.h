@@ -178,6 +178,9 @@ public:
 
   /// True when the body contains expressions with errors.
   bool hasErrors() const { return HasErrors; }
+  /// True when the body has a `try` block: calls that may throw then lead
+  /// to its handlers.
+  bool hasTry() const { return HasTry; }
 
   /// Statements in the body (lambda bodies excluded): a cheap size measure
   /// checked against the analysis budget before any CFG is built.
@@ -225,6 +228,7 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
   bool TracksGlobals = false;
   bool HasErrors = false;
+  bool HasTry = false;
   unsigned StatementCount = 0;
 };
 
