@@ -125,8 +125,8 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
     // The callee writes a fresh handle into the referenced storage.
     if (std::optional<StorageKey> Key = storageOf(Arg, Ctx))
       if (int Index = Tracked.indexOf(*Key); Index >= 0) {
-        noteOverwrite(Overwrite{Arg, Call, nullptr}, Index, State);
-        State[Index] = VariableState{OpenUnchecked, Call, nullptr};
+        storeFreshHandle(Overwrite{Arg, Call, nullptr}, Index, Parameter, Call,
+                         State);
         return;
       }
     escapeSources(Arg, State);
@@ -148,6 +148,62 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
   case ParameterEffect::Unknown:
     escapeSources(Arg, State);
     return;
+  }
+}
+
+void HandleTransfer::storeFreshHandle(const Overwrite &What, unsigned Index,
+                                      const ParameterSummary &Effect,
+                                      const Expr *AcquiredAt,
+                                      FlowState &State) const {
+  // The callee closed or handed over what was there first: nothing lost.
+  if (Effect.ReleasesFirst) {
+    if (Listener)
+      Listener->released(What.Root, Index, State[Index]);
+  } else {
+    noteOverwrite(What, Index, State);
+  }
+  State[Index] = VariableState{OpenUnchecked, AcquiredAt, nullptr};
+}
+
+void HandleTransfer::applyClosureCall(const CallExpr *Call,
+                                      const LambdaExpr &Lambda,
+                                      FlowState &State) const {
+  const FunctionSummary *Summary =
+      Summaries ? Summaries->summaryOf(Lambda.getCallOperator()) : nullptr;
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
+      continue;
+    const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    int Index = Var ? Tracked.indexOf({Var, -1}) : -1;
+    if (Index < 0)
+      continue;
+    ParameterSummary Effect;
+    if (Summary && !Summary->Untrusted)
+      for (const CaptureSummary &Each : Summary->Captures)
+        if (Each.Var == Var)
+          Effect = Each.Effect;
+    switch (Effect.Effect) {
+    case ParameterEffect::Acquires:
+      // `reconnect()` stores a new socket into the captured `fd`.
+      storeFreshHandle(Overwrite{Call, Call, nullptr}, Index, Effect,
+                       Effect.OverwriteSite, State);
+      break;
+    case ParameterEffect::Released:
+      if (Listener)
+        Listener->released(Call, Index, State[Index]);
+      State[Index].release(Call);
+      break;
+    case ParameterEffect::UsedOnly:
+      if (Listener)
+        Listener->used(Call, Index, State[Index]);
+      break;
+    case ParameterEffect::Overwritten:
+    case ParameterEffect::Unknown:
+      if (Listener)
+        Listener->escaped(Call, Index, State[Index]);
+      State[Index].Bits = Escaped;
+      break;
+    }
   }
 }
 
@@ -251,6 +307,10 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     applyWrite(*Whole, State);
     return;
   }
+  // A lambda kept in a local and only called: what it does to what it
+  // captures by reference happens here (LocalClosures.h).
+  if (const LambdaExpr *Closure = Tracked.closures().calledBy(Call))
+    applyClosureCall(Call, *Closure, State);
   const FunctionDecl *Callee = Call->getDirectCallee();
   const FunctionRole *Role = Catalog.roleOf(Callee);
   // Compiler builtins (__builtin_expect, ...) only compute with values.

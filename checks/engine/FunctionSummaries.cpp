@@ -3,6 +3,7 @@
 #include "engine/FunctionSummaries.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleFlow.h"
+#include "engine/LocalClosures.h"
 #include "engine/SummaryIndex.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -113,6 +114,39 @@ private:
   const TrackedStorage &Tracked;
 };
 
+/// Storage the caller passed by reference that holds a fresh handle on
+/// every path that returns (an out-parameter acquisition); whether the
+/// caller's handle was closed or handed over first.
+std::optional<ParameterSummary>
+acquisitionAtExit(const ParameterWatcher::Seen &Seen,
+                  const std::optional<FlowState> &Exit, unsigned Index) {
+  constexpr HandleStateSet Fresh = OpenStates | Failed | Invalid;
+  if (!Exit || !((*Exit)[Index].Bits & OpenStates) ||
+      ((*Exit)[Index].Bits & ~Fresh) || !(*Exit)[Index].AcquiredAt)
+    return std::nullopt;
+  ParameterSummary Result{ParameterEffect::Acquires, (*Exit)[Index].AcquiredAt};
+  // `if (f) fclose(f); f = fopen(...)`: the caller's handle is not lost.
+  Result.ReleasesFirst = Seen.Released || Seen.Escaped;
+  return Result;
+}
+
+/// What a lambda does to a variable it captures by reference.
+ParameterSummary captureEffect(const ParameterWatcher::Seen &Seen,
+                               const std::optional<FlowState> &Exit,
+                               unsigned Index) {
+  if (std::optional<ParameterSummary> Fresh =
+          acquisitionAtExit(Seen, Exit, Index))
+    return *Fresh;
+  if (!Exit || Seen.Escaped || Seen.Overwrite)
+    return {};
+  HandleStateSet Bits = (*Exit)[Index].Bits;
+  if (Seen.Released && !(Bits & ~(Released | Invalid | Failed)))
+    return {ParameterEffect::Released};
+  if (Bits == Inherited)
+    return {ParameterEffect::UsedOnly};
+  return {};
+}
+
 /// What \p Function does with each by-value parameter, from its replay.
 void summarizeParameters(const FunctionAnalysis &Analysis,
                          const std::optional<FlowState> &Exit,
@@ -124,6 +158,12 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
   const FunctionDecl &Function = Analysis.function();
   for (unsigned I = 0; I < Tracked.size(); ++I) {
     const StorageKey &Key = Tracked.key(I);
+    if (Key.Var && !Key.Field && Key.Index < 0 &&
+        capturesByReference(&Function, Key.Var)) {
+      Summary.Captures.push_back(
+          {Key.Var, captureEffect(Watcher.ByIndex.lookup(I), Exit, I)});
+      continue;
+    }
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
     if (!Param || Key.Index >= 0 ||
         Param->getFunctionScopeIndex() >= Function.getNumParams())
@@ -132,13 +172,11 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
     // A reference parameter that receives a fresh handle on every path
     // that returns: an out-parameter acquisition for the caller.
     if (!Key.Field && Param->getType()->isReferenceType()) {
-      constexpr HandleStateSet Fresh = OpenStates | Failed | Invalid;
-      if (Exit && ((*Exit)[I].Bits & OpenStates) &&
-          !((*Exit)[I].Bits & ~Fresh) && (*Exit)[I].AcquiredAt) {
+      if (std::optional<ParameterSummary> Fresh =
+              acquisitionAtExit(Watcher.ByIndex.lookup(I), Exit, I)) {
         if (Summary.Parameters.size() < Function.getNumParams())
           Summary.Parameters.resize(Function.getNumParams());
-        Summary.Parameters[Position] = {ParameterEffect::Acquires,
-                                        (*Exit)[I].AcquiredAt};
+        Summary.Parameters[Position] = *Fresh;
       }
       continue;
     }

@@ -77,6 +77,9 @@ struct ParameterSummary {
   /// that one does is for the summary index to say).
   const FunctionDecl *ForwardTo = nullptr;
   unsigned ForwardParam = 0;
+  /// For Acquires: the caller's handle is closed or handed over before the
+  /// new one is stored (`if (f) fclose(f); f = fopen(...)`).
+  bool ReleasesFirst = false;
 };
 
 /// What a function does to a handle field of the object a pointer
@@ -84,6 +87,12 @@ struct ParameterSummary {
 struct ParameterFieldSummary {
   unsigned Param;
   const FieldDecl *Field;
+  ParameterSummary Effect;
+};
+
+/// What a lambda does to a variable it captures by reference.
+struct CaptureSummary {
+  const VarDecl *Var;
   ParameterSummary Effect;
 };
 
@@ -104,6 +113,8 @@ struct FunctionSummary {
   /// touches; a field not listed is left as it was (when the parameter
   /// itself does not escape).
   llvm::SmallVector<ParameterFieldSummary, 2> ParameterFields;
+  /// For a lambda: its by-reference captures it acts on.
+  llvm::SmallVector<CaptureSummary, 1> Captures;
   /// The method has compile errors: it may have released or handed over
   /// any field, so its callers stop tracking the object's fields.
   bool Untrusted = false;
@@ -115,7 +126,8 @@ struct FunctionSummary {
   /// Whether the summary says anything a caller can use.
   bool isInformative() const {
     return Untrusted || !AlwaysReleased.empty() || !SometimesReleased.empty() ||
-           !ParameterFields.empty() || !GlobalsAlwaysReleased.empty() ||
+           !ParameterFields.empty() || !Captures.empty() ||
+           !GlobalsAlwaysReleased.empty() ||
            !GlobalsSometimesReleased.empty() ||
            llvm::any_of(Parameters, [](const ParameterSummary &P) {
              return P.Effect != ParameterEffect::Unknown || P.ForwardTo;

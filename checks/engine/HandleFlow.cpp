@@ -203,6 +203,11 @@ VariableState FunctionAnalysis::initialState(const StorageKey &Key) const {
     }
   if (Key.outlivesCall())
     return VariableState{Inherited};
+  // A lambda's by-reference capture (tracked to summarize the lambda)
+  // holds what the enclosing function had there.
+  if (Key.Var && !Key.Var->hasGlobalStorage() &&
+      Key.Var->getDeclContext() != Function)
+    return VariableState{Inherited};
   if (Key.Var && isa<ParmVarDecl>(Key.Var))
     return VariableState{Tracked.isSinkParameter(Key.Var) ||
                                  Tracked.startsWithCallerValue(Key.Var)

@@ -244,6 +244,11 @@ void HandleTransfer::applyInitialization(const VarDecl *Var, const Expr *Init,
     return;
   if (applyCopy(nullptr, StorageKey{Var, -1}, Init, State))
     return;
+  // A local closure: its captures were dealt with at the lambda itself.
+  if (const auto *Lambda =
+          dyn_cast<LambdaExpr>(Init->IgnoreUnlessSpelledInSource());
+      Lambda && Tracked.closures().contains(Lambda))
+    return;
   // A copy made inside a system macro (glibc's FD_SET under
   // _FORTIFY_SOURCE copies the descriptor into a local) only reads it.
   if (!Ctx.getSourceManager().isInSystemMacro(Var->getBeginLoc()))
@@ -415,10 +420,14 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
     return;
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    // Captured by copy or by reference, the closure may close or keep it.
+    // Captured by copy or by reference, the closure may close or keep it;
+    // a local closure acts on its by-reference captures only where it is
+    // called (LocalClosures.h).
+    bool Local = Tracked.closures().contains(Lambda);
     llvm::SmallVector<unsigned, 2> Captured;
     for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable())
+      if (Capture.capturesVariable() &&
+          !(Local && Capture.getCaptureKind() == LCK_ByRef))
         if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
           Tracked.indexesReachedBy({Var, -1}, Captured);
     for (unsigned Index : Captured) {
@@ -426,8 +435,10 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
         Listener->escaped(S, Index, State[Index]);
       State[Index].Bits = Escaped;
     }
+    auto Capture = Lambda->capture_begin();
     for (const Expr *Init : Lambda->capture_inits())
-      escapeSources(Init, State);
+      if (!(Local && (Capture++)->getCaptureKind() == LCK_ByRef))
+        escapeSources(Init, State);
     return;
   }
   if (const auto *Block = dyn_cast<BlockExpr>(S)) {

@@ -105,6 +105,15 @@ private:
   void applyParameterSummary(const CallExpr *Call, const Expr *Arg,
                              unsigned Param, const FunctionSummary &Summary,
                              FlowState &State) const;
+  /// A callee stores a fresh handle (acquired at \p AcquiredAt) into
+  /// tracked storage \p Index: an out-parameter, a lambda's capture.
+  void storeFreshHandle(const Overwrite &What, unsigned Index,
+                        const ParameterSummary &Effect, const Expr *AcquiredAt,
+                        FlowState &State) const;
+  /// A call of a local closure: its summary applied to its by-reference
+  /// captures.
+  void applyClosureCall(const CallExpr *Call, const LambdaExpr &Lambda,
+                        FlowState &State) const;
   /// The function a call through a local function pointer always reaches,
   /// or null.
   const FunctionDecl *calledThroughLocal(const CallExpr *Call) const;

@@ -177,8 +177,10 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   if (!isHandleType(T) && !Catalog.objectStorageRole(T))
     return false;
   const VarDecl *Var = Key.Var;
-  // Another function's variable (a lambda's capture) is not ours.
-  if (Var && !Var->hasGlobalStorage() && Var->getDeclContext() != Function)
+  // Another function's variable (a lambda's capture) is not ours, except
+  // to summarize what a lambda does with what it captures by reference.
+  if (Var && !Var->hasGlobalStorage() && Var->getDeclContext() != Function &&
+      !(Policy.TrackParameters && capturesByReference(Function, Var)))
     return false;
   if (Key.outlivesCall()) {
     if (Policy.Mode == PersistentStorageMode::None ||
@@ -238,12 +240,13 @@ public:
         Result(Result) {}
 
   // Nested closures are separate functions with their own analysis; what
-  // they capture by reference they may change at any call.
+  // they capture by reference they may change at any call (unless they are
+  // local closures: LocalClosures.h).
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
     for (const LambdaCapture &Capture : Lambda->captures())
       if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
         if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
-          Result.AddressExposed.insert(Var);
+          ByReference.emplace_back(Lambda, Var);
     return true;
   }
   // Types hold nothing the analysis needs (only unevaluated expressions).
@@ -487,6 +490,9 @@ public:
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
   /// (storage that outlives the call, local) pairs: `s->client = fd;`.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> StoresOfLocals;
+  /// Variables lambdas capture by reference.
+  llvm::SmallVector<std::pair<const LambdaExpr *, const VarDecl *>, 2>
+      ByReference;
   /// (copy, source) pairs: locals assigned another storage's value.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> Copies;
   /// Parameters overwritten with something else than an acquisition: they
@@ -537,6 +543,15 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       for (const FieldDecl *Field : Method->getParent()->fields())
         Scanner.considerField(Field);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
+  if (!Scanner.ByReference.empty())
+    Result.Closures = LocalClosures::find(Body);
+  // A local closure's by-reference captures change at its calls: tracked
+  // here, as variables passed to a reference parameter are.
+  for (const auto &[Lambda, Var] : Scanner.ByReference)
+    if (!Result.Closures.contains(Lambda))
+      Result.AddressExposed.insert(Var);
+    else if (isTrackable({Var, -1}, Function, Catalog, Ctx, Policy))
+      Result.add({Var, -1});
   if (Policy.Extra &&
       isTrackable(*Policy.Extra, Function, Catalog, Ctx, Policy))
     Result.add(*Policy.Extra);
@@ -585,6 +600,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   TrackedStorage Filtered;
   Filtered.HasErrors = Result.HasErrors;
   Filtered.HasTry = Result.HasTry;
+  Filtered.Closures = Result.Closures;
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
   Filtered.SinkParameters = Result.SinkParameters;

@@ -18,6 +18,7 @@
 #define RESOURCE_TIDY_TRACKEDSTORAGE_H
 
 #include "catalog/HandleFamilies.h"
+#include "engine/LocalClosures.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -181,6 +182,8 @@ public:
   /// True when the body has a `try` block: calls that may throw then lead
   /// to its handlers.
   bool hasTry() const { return HasTry; }
+  /// Lambdas kept in a local and only called there (LocalClosures.h).
+  const LocalClosures &closures() const { return Closures; }
 
   /// Statements in the body (lambda bodies excluded): a cheap size measure
   /// checked against the analysis budget before any CFG is built.
@@ -229,6 +232,7 @@ private:
   bool TracksGlobals = false;
   bool HasErrors = false;
   bool HasTry = false;
+  LocalClosures Closures;
   unsigned StatementCount = 0;
 };
 

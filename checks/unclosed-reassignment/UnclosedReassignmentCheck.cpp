@@ -164,11 +164,12 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
                                            ASTContext &Ctx) {
   const LeakFinding &First = Findings.front();
   // Point at the `=` of an assignment (or operator=), at the out-argument
-  // of a call, at `reset` of `sp.reset()`.
+  // of a call, at `reset` of `sp.reset()`, at a lambda's call.
   SourceLocation Loc = First.What.Site->getBeginLoc();
   if (const auto *BO = dyn_cast<BinaryOperator>(First.What.Site))
     Loc = BO->getOperatorLoc();
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(First.What.Site))
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(First.What.Site);
+           Op && Op->getOperator() != OO_Call)
     Loc = Op->getOperatorLoc();
   else if (isa<CXXMemberCallExpr>(First.What.Site))
     Loc = First.What.Site->getExprLoc();

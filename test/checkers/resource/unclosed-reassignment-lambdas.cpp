@@ -1,51 +1,105 @@
 // RUN: %check_resource_tidy %s resource-unclosed-reassignment %t
 
+// A lambda kept in a local and only called there acts on what it captures
+// by reference at its calls: a call that stores a new handle into a
+// captured variable overwrites it.
+
+#include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-// Lambda bodies are functions of their own.
-void outer() {
-  auto connect_twice = [] {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    fd = socket(AF_INET, SOCK_STREAM, 0);
-    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks
-    return fd;
-  };
-  int fd = connect_twice();
-  close(fd);
-}
-
-void nested() {
-  auto outer_lambda = [] {
-    auto inner_lambda = [](int n) {
-      int fd = -1;
-      for (int i = 0; i < n; ++i)
-        fd = socket(AF_INET, SOCK_STREAM, 0);
-      // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths
-      return fd;
-    };
-    return inner_lambda(2);
-  };
-  close(outer_lambda());
-}
-
-// A variable of the enclosing function is not the lambda's to track.
-void captured_outer_variable() {
+void reconnect_twice() {
   int fd = -1;
-  auto reopen = [&fd] {
-    fd = socket(AF_INET, SOCK_STREAM, 0);
-  };
-  reopen();
-  reopen();
+  auto reconnect = [&fd] { fd = socket(AF_INET, SOCK_STREAM, 0); };
+  reconnect();
+  reconnect();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-4]]:33: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}  close(fd);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  reconnect();{{$}}
   close(fd);
 }
 
-void lambda_closes_correctly() {
-  auto work = [] {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    close(fd);
+// Opened by the enclosing function, then again by the lambda.
+void open_then_retry() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  auto retry = [&] { fd = socket(AF_INET, SOCK_STREAM, 0); };
+  retry();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-4]]:12: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}  auto retry = [&] { fd = socket(AF_INET, SOCK_STREAM, 0); };{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  close(fd);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  retry();{{$}}
+  close(fd);
+}
+
+// Called in a loop: the second iteration loses the first socket.
+void retry_in_loop(int attempts) {
+  int fd = -1;
+  auto attempt = [&] { fd = socket(AF_INET, SOCK_STREAM, 0); };
+  for (int i = 0; i < attempts; ++i)
+    attempt();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fd' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-4]]:29: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}    { if (fd >= 0) close(fd); attempt(); }{{$}}
+  close(fd);
+}
+
+// Fixed versions: the lambda closes first; called once; closed between.
+void reconnect_closes_first() {
+  int fd = -1;
+  auto reconnect = [&fd] {
+    if (fd >= 0)
+      close(fd);
     fd = socket(AF_INET, SOCK_STREAM, 0);
-    close(fd);
   };
-  work();
+  reconnect();
+  reconnect();
+  close(fd);
+}
+
+void connect_once() {
+  int fd = -1;
+  auto connect_now = [&fd] { fd = socket(AF_INET, SOCK_STREAM, 0); };
+  connect_now();
+  close(fd);
+}
+
+void closed_between_calls() {
+  FILE *log = nullptr;
+  auto reopen = [&log] { log = fopen("app.log", "a"); };
+  reopen();
+  if (log)
+    fclose(log);
+  reopen();
+  if (log)
+    fclose(log);
+}
+
+// A lambda handed elsewhere may run at any time: what it captures by
+// reference is not followed.
+void register_callback(void (*)(void *), void *);
+void trampoline(void *);
+void handed_elsewhere() {
+  int fd = -1;
+  auto reconnect = [&fd] { fd = socket(AF_INET, SOCK_STREAM, 0); };
+  reconnect();
+  register_callback(trampoline, &reconnect);
+  reconnect();
+  close(fd);
+}
+
+// A reference parameter closed before the new handle is stored: the
+// caller's handle is not lost.
+static void reopen_into(FILE *&stream) {
+  if (stream)
+    fclose(stream);
+  stream = fopen("next.txt", "r");
+}
+void reopen_through_reference() {
+  FILE *stream = fopen("first.txt", "r");
+  reopen_into(stream);
+  reopen_into(stream);
+  if (stream)
+    fclose(stream);
 }
