@@ -95,11 +95,19 @@ set_target_properties(resource-clangd PROPERTIES
   # libclang-cpp lives only in the LLVM tree, also once installed.
   INSTALL_RPATH "${_llvm_libdir}")
 target_compile_definitions(resource-clangd PRIVATE
-  RESOURCE_TIDY_CLANG_RESOURCE_DIR="${RESOURCE_TIDY_CLANG_RESOURCE_DIR}")
+  RESOURCE_TIDY_CLANG_RESOURCE_DIR="${RESOURCE_TIDY_CLANG_RESOURCE_DIR}"
+  RESOURCE_TIDY_VERSION="${RESOURCE_TIDY_VERSION}")
 # The checks' objects (all linked, so the module registers itself) and
 # their compile settings; code actions (tweaks) register themselves from
 # static initializers nothing references: keep the whole archive, as
 # clangd's own build does.
 target_link_libraries(resource-clangd PRIVATE ResourceTidyChecks
   clangdMain "$<LINK_LIBRARY:WHOLE_ARCHIVE,clangDaemonTweaks>")
+# clangd runs only the clang-tidy checks its table measured as fast, unless
+# .clangd says `FastCheckFilter: Loose`. Ours are fast (1-6% of the AST
+# build, bench/RESULTS.md), but not in that table: the callers of
+# clangd::isFastTidyCheck (ParsedAST, ConfigCompile) are linked against
+# ResourceClangdMain.cpp's wrapper, which answers for the resource checks.
+target_link_options(resource-clangd PRIVATE
+  "LINKER:--wrap=_ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE")
 message(STATUS "resource-tidy: building resource-clangd (clangd ${LLVM_PACKAGE_VERSION} with the resource checks)")
