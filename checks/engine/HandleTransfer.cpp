@@ -289,11 +289,16 @@ void HandleTransfer::applyWrite(const StorageWrite &Write,
     return;
   case WriteKind::Exchange: {
     // std::exchange(fd_, v) hands the old value to its caller (often to
-    // close()): the overwrite loses nothing.
+    // close()): the overwrite loses nothing, unless the caller drops it.
     std::optional<StorageKey> Target = storageOf(Write.Target, Ctx);
     escapeSources(Write.Value, State, Target);
-    if (int Index = Target ? Tracked.indexOf(*Target) : -1; Index >= 0)
+    if (int Index = Target ? Tracked.indexOf(*Target) : -1; Index >= 0) {
+      if (Tracked.isDiscardedExchange(Write.Site)) {
+        const auto *Call = cast<Expr>(Write.Site);
+        noteOverwrite(Overwrite{Call, Call, Write.Value}, Index, State);
+      }
       State[Index] = stateOfAssignedValue(Write.Value);
+    }
     return;
   }
   case WriteKind::Swap: {

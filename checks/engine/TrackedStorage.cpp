@@ -25,7 +25,9 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
                  const HandleCatalog &Catalog, const ASTContext &Ctx,
                  const TrackingPolicy &Policy) {
   QualType T = Key.type(Ctx);
-  if (T.isNull() || T.isVolatileQualified())
+  // A volatile global or field may be changed by a signal handler at any
+  // time; a volatile local (kept across setjmp) holds what it is given.
+  if (T.isNull() || (T.isVolatileQualified() && Key.outlivesCall()))
     return false;
   // An element must lie inside its array.
   if (Key.Index >= 0) {
@@ -206,6 +208,24 @@ public:
   // `fds[i]` cannot be followed per element: such arrays are not tracked.
   bool VisitCXXTryStmt(CXXTryStmt *) {
     Result.HasTry = true;
+    return true;
+  }
+
+  // `std::exchange(fd, v);` as a statement drops the old value it returns.
+  bool VisitCompoundStmt(CompoundStmt *Block) {
+    for (Stmt *Child : Block->body()) {
+      const auto *E = dyn_cast<Expr>(Child);
+      if (!E)
+        continue;
+      E = E->IgnoreImplicit()->IgnoreParens();
+      if (const auto *Cast = dyn_cast<CStyleCastExpr>(E);
+          Cast && Cast->getType()->isVoidType())
+        E = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
+      const auto *Call = dyn_cast<CallExpr>(E);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (Callee && Callee->getIdentifier() && Callee->getName() == "exchange")
+        Result.DiscardedExchanges.insert(Call);
+    }
     return true;
   }
 
@@ -460,6 +480,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.HasErrors = Result.HasErrors;
   Filtered.HasTry = Result.HasTry;
   Filtered.Closures = Result.Closures;
+  Filtered.DiscardedExchanges = Result.DiscardedExchanges;
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
   Filtered.SinkParameters = Result.SinkParameters;

@@ -115,6 +115,11 @@ public:
   bool hasTry() const { return HasTry; }
   /// Lambdas kept in a local and only called there (LocalClosures.h).
   const LocalClosures &closures() const { return Closures; }
+  /// True for a `std::exchange` call whose result (the old value) is
+  /// dropped: a statement of its own.
+  bool isDiscardedExchange(const Stmt *Call) const {
+    return DiscardedExchanges.contains(Call);
+  }
 
   /// Statements in the body (lambda bodies excluded): a cheap size measure
   /// checked against the analysis budget before any CFG is built.
@@ -164,6 +169,7 @@ private:
   bool HasErrors = false;
   bool HasTry = false;
   LocalClosures Closures;
+  llvm::SmallPtrSet<const Stmt *, 2> DiscardedExchanges;
   unsigned StatementCount = 0;
 };
 

@@ -34,3 +34,15 @@ void stored_as_integer(void) {
   fclose(fp);
   fclose((FILE *)saved);
 }
+
+// A volatile local (kept across setjmp, say) holds what it is given.
+void volatile_local(void) {
+  volatile int fd = socket(AF_INET, SOCK_STREAM, 0);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}  volatile int fd = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  close(fd);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  fd = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+  close(fd);
+}

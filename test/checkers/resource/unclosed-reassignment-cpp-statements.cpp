@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 void if_with_initializer() {
@@ -73,3 +74,29 @@ public:
     close(fd);
   }
 };
+
+// std::exchange returns the old value: a statement of its own drops it.
+void exchange_dropped() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  std::exchange(fd, socket(AF_INET, SOCK_STREAM, 0));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}void exchange_dropped() {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  int fd = socket(AF_INET, SOCK_STREAM, 0);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  close(fd);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  std::exchange(fd, socket(AF_INET, SOCK_STREAM, 0));{{$}}
+  close(fd);
+}
+
+// Handed to close(), or kept: nothing is lost.
+void exchange_closed() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  close(std::exchange(fd, socket(AF_INET, SOCK_STREAM, 0)));
+  close(fd);
+}
+int exchange_kept() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int old = std::exchange(fd, socket(AF_INET, SOCK_STREAM, 0));
+  close(fd);
+  return old;
+}
