@@ -1,6 +1,7 @@
 //===--- HandleExprs.cpp - resource-tidy ----------------------------------===//
 
 #include "engine/HandleExprs.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/STLExtras.h"
@@ -38,12 +39,49 @@ bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs) {
          Callee->getDeclContext()->getRedeclContext()->isStdNamespace();
 }
 
+QualType atomicValueType(QualType T) {
+  const auto *Class = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.isNull() ? nullptr : T->getAsCXXRecordDecl());
+  if (!Class || !Class->getIdentifier() || Class->getName() != "atomic" ||
+      !Class->isInStdNamespace() || Class->getTemplateArgs().size() != 1 ||
+      Class->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  QualType Value = Class->getTemplateArgs()[0].getAsType();
+  return Value->isIntegerType() || Value->isAnyPointerType() ? Value
+                                                             : QualType();
+}
+
+/// `a.load()` or the conversion `int(a)` of a std::atomic: the atomic.
+static const Expr *atomicRead(const CallExpr *Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  // load() is a member of libstdc++'s base class: the object is converted
+  // to it.
+  const Expr *Object =
+      Member && Member->getImplicitObjectArgument()
+          ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+          : nullptr;
+  if (!Method || !Object || atomicValueType(Object->getType()).isNull())
+    return nullptr;
+  bool Reads = isa<CXXConversionDecl>(Method) ||
+               (Method->getIdentifier() && Method->getName() == "load");
+  return Reads ? Object : nullptr;
+}
+
 const Expr *stripValueWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenCasts();
     if (const auto *Call = dyn_cast<CallExpr>(Next)) {
       if (const Expr *Arg = forwardedArgument(Call))
         Next = Arg;
+      else if (const Expr *Atomic = atomicRead(Call))
+        Next = Atomic;
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next);
+               Construct && Construct->getNumArgs() == 1 &&
+               !Construct->getConstructor()->isCopyOrMoveConstructor() &&
+               !atomicValueType(Construct->getType()).isNull()) {
+      // `std::atomic<int> fd{socket(...)}`: the value it starts with.
+      Next = Construct->getArg(0);
     } else if (const auto *Full = dyn_cast<FullExpr>(Next))
       Next = Full->getSubExpr();
     else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))

@@ -27,6 +27,12 @@ bool takesAddressOf(const CallExpr *Call);
 /// True when \p Call calls `std::<Name>` with \p NumArgs arguments.
 bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs);
 
+/// For `std::atomic<T>` with T an integer or pointer (a descriptor, a
+/// handle kept for other threads): T; a null type otherwise. Such storage
+/// is tracked like T: `=` and `store()` write it, `load()` and the
+/// conversion read it.
+QualType atomicValueType(QualType T);
+
 /// Strips parentheses, casts, full-expression wrappers and std::move-like
 /// calls: everything that does not change which value an expression yields.
 const Expr *stripValueWrappers(const Expr *E);

@@ -39,6 +39,26 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
   // `sp.reset(p)`, `sp.reset()`.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
+    // `fd.store(v)` on a std::atomic: an assignment. (store() is a member
+    // of libstdc++'s base class: the object is converted to it.)
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (Object)
+      Object = Object->IgnoreParenImpCasts();
+    if (Method && Method->getIdentifier() && Method->getName() == "store" &&
+        Member->getNumArgs() >= 1 && Object &&
+        !atomicValueType(Object->getType()).isNull()) {
+      Writes.push_back({WriteKind::Assign, Object, nullptr, Member->getArg(0),
+                        nullptr, Member});
+      return Writes;
+    }
+    // `old = fd.exchange(v)`: as std::exchange.
+    if (Method && Method->getIdentifier() && Method->getName() == "exchange" &&
+        Member->getNumArgs() >= 1 && Object &&
+        !atomicValueType(Object->getType()).isNull()) {
+      Writes.push_back({WriteKind::Exchange, Object, nullptr, Member->getArg(0),
+                        nullptr, Member});
+      return Writes;
+    }
     if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
         Member->getImplicitObjectArgument())
       Writes.push_back({WriteKind::Reset, Member->getImplicitObjectArgument(),

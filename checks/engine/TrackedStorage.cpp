@@ -14,7 +14,8 @@ namespace clang::tidy::resource {
 namespace {
 
 bool isHandleType(QualType T) {
-  return !T.isNull() && (T->isIntegerType() || T->isAnyPointerType());
+  return !T.isNull() && (T->isIntegerType() || T->isAnyPointerType() ||
+                         !atomicValueType(T).isNull());
 }
 
 /// True for storage this analysis may track in \p Function: call-local
