@@ -1,6 +1,7 @@
 //===--- ReleaseFixIt.cpp - resource-tidy ---------------------------------===//
 
 #include "common/ReleaseFixIt.h"
+#include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -333,6 +334,10 @@ std::optional<ReleaseAction> releaseActionFor(const StorageKey &Storage,
                                               const HandleFamily *Family,
                                               const ASTContext &Ctx) {
   if (!Family || (Bits & ~(FixableStates | Inherited)) != 0)
+    return std::nullopt;
+  // A std::optional is released through `*o` after testing it holds a
+  // value: no fix is offered rather than a release of the wrong thing.
+  if (isOptionalHandle(Storage.type(Ctx)))
     return std::nullopt;
   // Guard when some path is known to hold the invalid value, when an
   // unchecked acquisition may have failed and the release cannot take the

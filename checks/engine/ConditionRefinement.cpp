@@ -2,6 +2,7 @@
 
 #include "engine/ConditionRefinement.h"
 #include "engine/HandleExprs.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
@@ -27,7 +28,26 @@ std::optional<TestedStorage> testedStorage(const Expr *E,
   std::optional<StorageKey> Key = storageOf(E, Ctx);
   if (!Key)
     return std::nullopt;
-  return TestedStorage{*Key, E->getType()};
+  // A std::atomic<int> is compared as the int it holds.
+  QualType Wrapped = wrappedHandleType(E->getType());
+  return TestedStorage{*Key, Wrapped.isNull() ? E->getType() : Wrapped};
+}
+
+/// `if (fd)`, `fd.has_value()` on a std::optional: the optional, if \p E
+/// is such a test.
+const Expr *optionalPresenceTest(const Expr *E) {
+  const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(
+      E ? E->IgnoreParenImpCasts() : nullptr);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  const Expr *Object =
+      Member && Member->getImplicitObjectArgument()
+          ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+          : nullptr;
+  if (!Method || !Object || !isOptionalHandle(Object->getType()))
+    return nullptr;
+  bool Tests = isa<CXXConversionDecl>(Method) ||
+               (Method->getIdentifier() && Method->getName() == "has_value");
+  return Tests ? Object : nullptr;
 }
 
 std::optional<llvm::APSInt> integerConstant(const Expr *E,
@@ -153,6 +173,13 @@ void collectFromComparison(const BinaryOperator *BO, bool Outcome,
 /// (0 is a valid descriptor, -1 is true).
 void pushTruthTest(const Expr *E, bool Outcome, const ASTContext &Ctx,
                    llvm::SmallVectorImpl<ValidityFact> &Facts) {
+  // An empty optional holds no handle; one with a value may hold -1.
+  if (const Expr *Optional = optionalPresenceTest(E)) {
+    if (std::optional<StorageKey> Key = storageOf(Optional, Ctx);
+        Key && !Outcome)
+      Facts.push_back({*Key, Validity::Invalid});
+    return;
+  }
   std::optional<TestedStorage> Tested = testedStorage(E, Ctx);
   if (Tested && Tested->Type->isAnyPointerType())
     Facts.push_back(

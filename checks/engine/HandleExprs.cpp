@@ -39,10 +39,11 @@ bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs) {
          Callee->getDeclContext()->getRedeclContext()->isStdNamespace();
 }
 
-QualType atomicValueType(QualType T) {
+QualType wrappedHandleType(QualType T) {
   const auto *Class = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.isNull() ? nullptr : T->getAsCXXRecordDecl());
-  if (!Class || !Class->getIdentifier() || Class->getName() != "atomic" ||
+  if (!Class || !Class->getIdentifier() ||
+      (Class->getName() != "atomic" && Class->getName() != "optional") ||
       !Class->isInStdNamespace() || Class->getTemplateArgs().size() != 1 ||
       Class->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
     return QualType();
@@ -51,8 +52,23 @@ QualType atomicValueType(QualType T) {
                                                              : QualType();
 }
 
-/// `a.load()` or the conversion `int(a)` of a std::atomic: the atomic.
-static const Expr *atomicRead(const CallExpr *Call) {
+bool isOptionalHandle(QualType T) {
+  const auto *Class = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return !wrappedHandleType(T).isNull() && Class->getName() == "optional";
+}
+
+/// What reads the value a wrapper holds: `a.load()`, the conversion
+/// `int(a)` of a std::atomic; `*o`, `o.value()` of a std::optional. The
+/// wrapper, or null.
+static const Expr *wrapperRead(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    const Expr *Object =
+        Op->getNumArgs() == 1 ? Op->getArg(0)->IgnoreParenImpCasts() : nullptr;
+    return Op->getOperator() == OO_Star && Object &&
+                   isOptionalHandle(Object->getType())
+               ? Object
+               : nullptr;
+  }
   const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
   // load() is a member of libstdc++'s base class: the object is converted
@@ -61,10 +77,13 @@ static const Expr *atomicRead(const CallExpr *Call) {
       Member && Member->getImplicitObjectArgument()
           ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
           : nullptr;
-  if (!Method || !Object || atomicValueType(Object->getType()).isNull())
+  if (!Method || !Object || wrappedHandleType(Object->getType()).isNull())
     return nullptr;
-  bool Reads = isa<CXXConversionDecl>(Method) ||
-               (Method->getIdentifier() && Method->getName() == "load");
+  llvm::StringRef Name =
+      Method->getIdentifier() ? Method->getName() : llvm::StringRef();
+  bool Reads = isOptionalHandle(Object->getType())
+                   ? Name == "value"
+                   : isa<CXXConversionDecl>(Method) || Name == "load";
   return Reads ? Object : nullptr;
 }
 
@@ -74,13 +93,15 @@ const Expr *stripValueWrappers(const Expr *E) {
     if (const auto *Call = dyn_cast<CallExpr>(Next)) {
       if (const Expr *Arg = forwardedArgument(Call))
         Next = Arg;
-      else if (const Expr *Atomic = atomicRead(Call))
-        Next = Atomic;
+      else if (const Expr *Wrapper = wrapperRead(Call))
+        Next = Wrapper;
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next);
                Construct && Construct->getNumArgs() == 1 &&
                !Construct->getConstructor()->isCopyOrMoveConstructor() &&
-               !atomicValueType(Construct->getType()).isNull()) {
-      // `std::atomic<int> fd{socket(...)}`: the value it starts with.
+               !wrappedHandleType(Construct->getType()).isNull() &&
+               !Construct->getArg(0)->getType()->isRecordType()) {
+      // `std::atomic<int> fd{socket(...)}`, `std::optional<int> fd =
+      // socket(...)`: the value it starts with.
       Next = Construct->getArg(0);
     } else if (const auto *Full = dyn_cast<FullExpr>(Next))
       Next = Full->getSubExpr();

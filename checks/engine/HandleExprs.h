@@ -27,11 +27,14 @@ bool takesAddressOf(const CallExpr *Call);
 /// True when \p Call calls `std::<Name>` with \p NumArgs arguments.
 bool isStdCall(const CallExpr *Call, llvm::StringRef Name, unsigned NumArgs);
 
-/// For `std::atomic<T>` with T an integer or pointer (a descriptor, a
-/// handle kept for other threads): T; a null type otherwise. Such storage
-/// is tracked like T: `=` and `store()` write it, `load()` and the
-/// conversion read it.
-QualType atomicValueType(QualType T);
+/// For `std::atomic<T>` and `std::optional<T>` with T an integer or pointer
+/// (a descriptor kept for other threads, or maybe not there): T; a null
+/// type otherwise. Such storage is tracked like T: `=`, `store()` and
+/// `emplace()` write it, `load()`, the atomic's conversion, `*o` and
+/// `o.value()` read it, an optional's `reset()` empties it.
+QualType wrappedHandleType(QualType T);
+/// True for a `std::optional` of a handle type.
+bool isOptionalHandle(QualType T);
 
 /// Strips parentheses, casts, full-expression wrappers and std::move-like
 /// calls: everything that does not change which value an expression yields.

@@ -104,6 +104,14 @@ void HandleTransfer::forgetSources(const Expr *E, FlowState &State) const {
     State[Index].Bits = Unknown;
 }
 
+/// `std::nullopt`: an optional with nothing in it.
+static bool isNullopt(const Expr *E) {
+  const auto *Class =
+      E ? E->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl() : nullptr;
+  return Class && Class->getIdentifier() && Class->getName() == "nullopt_t" &&
+         Class->isInStdNamespace();
+}
+
 VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
   VariableState Result;
   const Expr *Stripped = stripValueWrappers(Value);
@@ -135,11 +143,17 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     Result.Bits = Stripped->getType()->isAnyPointerType() ? Invalid : Unknown;
     return Result;
   }
-  // An empty smart pointer: `std::shared_ptr<T>()`, `= nullptr`.
+  // An empty smart pointer or optional: `std::shared_ptr<T>()`, `=
+  // nullptr`, `std::optional<int>()`, `= std::nullopt`.
+  if (isNullopt(Stripped)) {
+    Result.Bits = Invalid;
+    return Result;
+  }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Stripped))
     if (Construct->getNumArgs() == 0 ||
         isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
-            Construct->getArg(0)->IgnoreParenImpCasts())) {
+            Construct->getArg(0)->IgnoreParenImpCasts()) ||
+        isNullopt(Construct->getArg(0))) {
       Result.Bits = Invalid;
       return Result;
     }

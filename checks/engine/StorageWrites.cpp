@@ -39,14 +39,16 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
   // `sp.reset(p)`, `sp.reset()`.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    // `fd.store(v)` on a std::atomic: an assignment. (store() is a member
-    // of libstdc++'s base class: the object is converted to it.)
+    // `fd.store(v)` on a std::atomic, `fd.emplace(v)` on a std::optional:
+    // an assignment. (store() is a member of libstdc++'s base class: the
+    // object is converted to it.)
     const Expr *Object = Member->getImplicitObjectArgument();
     if (Object)
       Object = Object->IgnoreParenImpCasts();
-    if (Method && Method->getIdentifier() && Method->getName() == "store" &&
+    if (Method && Method->getIdentifier() &&
+        (Method->getName() == "store" || Method->getName() == "emplace") &&
         Member->getNumArgs() >= 1 && Object &&
-        !atomicValueType(Object->getType()).isNull()) {
+        !wrappedHandleType(Object->getType()).isNull()) {
       Writes.push_back({WriteKind::Assign, Object, nullptr, Member->getArg(0),
                         nullptr, Member});
       return Writes;
@@ -54,7 +56,7 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
     // `old = fd.exchange(v)`: as std::exchange.
     if (Method && Method->getIdentifier() && Method->getName() == "exchange" &&
         Member->getNumArgs() >= 1 && Object &&
-        !atomicValueType(Object->getType()).isNull()) {
+        !wrappedHandleType(Object->getType()).isNull()) {
       Writes.push_back({WriteKind::Exchange, Object, nullptr, Member->getArg(0),
                         nullptr, Member});
       return Writes;

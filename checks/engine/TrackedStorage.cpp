@@ -15,7 +15,7 @@ namespace {
 
 bool isHandleType(QualType T) {
   return !T.isNull() && (T->isIntegerType() || T->isAnyPointerType() ||
-                         !atomicValueType(T).isNull());
+                         !wrappedHandleType(T).isNull());
 }
 
 /// True for storage this analysis may track in \p Function: call-local
