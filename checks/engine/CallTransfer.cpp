@@ -80,6 +80,23 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
                                            const FunctionSummary &Summary,
                                            FlowState &State) const {
   const ParameterSummary Parameter = Summary.parameter(Param);
+  // `open_into(&f)`: what the function leaves in the handle it is given the
+  // address of, when it does not keep the address itself.
+  // (A callee that keeps the address, or says nothing of what it does
+  // there, may change the handle at any time: it escapes.)
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
+      !AddrOf->getSubExpr()->getType()->isRecordType())
+    if (std::optional<StorageKey> Key = storageOf(AddrOf->getSubExpr(), Ctx))
+      if (int Index = Tracked.indexOf(*Key); Index >= 0) {
+        std::optional<ParameterSummary> Pointee = Summary.pointee(Param);
+        applyToPointee(Call, AddrOf, Index,
+                       Pointee && Parameter.Effect == ParameterEffect::UsedOnly
+                           ? *Pointee
+                           : ParameterSummary{},
+                       State);
+        return;
+      }
   // The object a pointer argument points to (`c`, `&conn`): its tracked
   // handle fields get what the function does to them.
   const Expr *Object = Arg->IgnoreParenImpCasts();
@@ -165,6 +182,33 @@ void HandleTransfer::storeFreshHandle(const Overwrite &What, unsigned Index,
   State[Index] = VariableState{OpenUnchecked, AcquiredAt, nullptr};
 }
 
+void HandleTransfer::applyToPointee(const CallExpr *Call, const Expr *AddrOf,
+                                    unsigned Index,
+                                    const ParameterSummary &Effect,
+                                    FlowState &State) const {
+  switch (Effect.Effect) {
+  case ParameterEffect::Acquires:
+    storeFreshHandle(Overwrite{AddrOf, Call, nullptr}, Index, Effect,
+                     Effect.OverwriteSite ? Effect.OverwriteSite : Call, State);
+    return;
+  case ParameterEffect::Released:
+    if (Listener)
+      Listener->released(Call, Index, State[Index]);
+    State[Index].release(Call);
+    return;
+  case ParameterEffect::UsedOnly:
+    if (Listener)
+      Listener->used(Call, Index, State[Index]);
+    return;
+  case ParameterEffect::Overwritten:
+  case ParameterEffect::Unknown:
+    if (Listener)
+      Listener->escaped(Call, Index, State[Index]);
+    State[Index].Bits = Escaped;
+    return;
+  }
+}
+
 void HandleTransfer::applyClosureCall(const CallExpr *Call,
                                       const LambdaExpr &Lambda,
                                       FlowState &State) const {
@@ -182,28 +226,9 @@ void HandleTransfer::applyClosureCall(const CallExpr *Call,
       for (const CaptureSummary &Each : Summary->Captures)
         if (Each.Var == Var)
           Effect = Each.Effect;
-    switch (Effect.Effect) {
-    case ParameterEffect::Acquires:
-      // `reconnect()` stores a new socket into the captured `fd`.
-      storeFreshHandle(Overwrite{Call, Call, nullptr}, Index, Effect,
-                       Effect.OverwriteSite, State);
-      break;
-    case ParameterEffect::Released:
-      if (Listener)
-        Listener->released(Call, Index, State[Index]);
-      State[Index].release(Call);
-      break;
-    case ParameterEffect::UsedOnly:
-      if (Listener)
-        Listener->used(Call, Index, State[Index]);
-      break;
-    case ParameterEffect::Overwritten:
-    case ParameterEffect::Unknown:
-      if (Listener)
-        Listener->escaped(Call, Index, State[Index]);
-      State[Index].Bits = Escaped;
-      break;
-    }
+    // `reconnect()` stores a new socket into the captured `fd`, as a
+    // function does through a pointer it is given.
+    applyToPointee(Call, Call, Index, Effect, State);
   }
 }
 
@@ -352,10 +377,18 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
     unsigned ParamIndex = I - FirstArg;
     if (!Role) {
-      if (Summary && !Summary->Untrusted)
+      if (Summary && !Summary->Untrusted) {
         applyParameterSummary(Call, Args[I], ParamIndex, *Summary, State);
-      else
-        escapeSources(Args[I], State);
+        continue;
+      }
+      escapeSources(Args[I], State);
+      // `&f` was left for the summary to decide: with none, it escapes.
+      if (const auto *AddrOf =
+              dyn_cast<UnaryOperator>(Args[I]->IgnoreParenImpCasts());
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
+          Tracked.isSummarizedArgument(AddrOf) &&
+          !AddrOf->getSubExpr()->getType()->isRecordType())
+        escapeSources(AddrOf->getSubExpr(), State);
       continue;
     }
     if (OutParameter && OutParameter->Target == Args[I]) {

@@ -130,7 +130,8 @@ acquisitionAtExit(const ParameterWatcher::Seen &Seen,
   return Result;
 }
 
-/// What a lambda does to a variable it captures by reference.
+/// What a function does to storage of its caller it reaches by reference:
+/// a lambda's by-reference capture, what a pointer parameter points to.
 ParameterSummary captureEffect(const ParameterWatcher::Seen &Seen,
                                const std::optional<FlowState> &Exit,
                                unsigned Index) {
@@ -158,6 +159,18 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
   const FunctionDecl &Function = Analysis.function();
   for (unsigned I = 0; I < Tracked.size(); ++I) {
     const StorageKey &Key = Tracked.key(I);
+    // `*out = fopen(...)`, `fclose(*pp)`: what the caller's storage a
+    // pointer parameter points to holds afterwards.
+    if (Key.isPointee()) {
+      const auto *Param = cast<ParmVarDecl>(Key.Var);
+      ParameterSummary Effect =
+          captureEffect(Watcher.ByIndex.lookup(I), Exit, I);
+      if (Effect.Effect != ParameterEffect::Unknown &&
+          Param->getFunctionScopeIndex() < Function.getNumParams())
+        Summary.ParameterFields.push_back(
+            {Param->getFunctionScopeIndex(), nullptr, Effect});
+      continue;
+    }
     if (Key.Var && !Key.Field && Key.Index < 0 &&
         capturesByReference(&Function, Key.Var)) {
       Summary.Captures.push_back(

@@ -83,7 +83,8 @@ struct ParameterSummary {
 };
 
 /// What a function does to a handle field of the object a pointer
-/// parameter points to (`close_conn(struct conn *c)` closes `c->fd`).
+/// parameter points to (`close_conn(struct conn *c)` closes `c->fd`), or,
+/// with a null Field, to the handle it points to (`*out = fopen(...)`).
 struct ParameterFieldSummary {
   unsigned Param;
   const FieldDecl *Field;
@@ -132,6 +133,14 @@ struct FunctionSummary {
            llvm::any_of(Parameters, [](const ParameterSummary &P) {
              return P.Effect != ParameterEffect::Unknown || P.ForwardTo;
            });
+  }
+  /// What the function does to the handle parameter \p Param points to
+  /// (`*out`), if it says.
+  std::optional<ParameterSummary> pointee(unsigned Param) const {
+    for (const ParameterFieldSummary &Each : ParameterFields)
+      if (Each.Param == Param && !Each.Field)
+        return Each.Effect;
+    return std::nullopt;
   }
   /// The effect on field \p Field of what parameter \p Param points to.
   ParameterSummary parameterField(unsigned Param,

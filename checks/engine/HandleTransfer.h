@@ -110,6 +110,11 @@ private:
   void storeFreshHandle(const Overwrite &What, unsigned Index,
                         const ParameterSummary &Effect, const Expr *AcquiredAt,
                         FlowState &State) const;
+  /// What a callee does, by \p Effect, to the caller's storage \p Index it
+  /// reaches by reference (`&f` given to a pointer parameter, a lambda's
+  /// capture); \p Site names it in the call.
+  void applyToPointee(const CallExpr *Call, const Expr *Site, unsigned Index,
+                      const ParameterSummary &Effect, FlowState &State) const;
   /// A call of a local closure: its summary applied to its by-reference
   /// captures.
   void applyClosureCall(const CallExpr *Call, const LambdaExpr &Lambda,

@@ -18,15 +18,24 @@ std::string StorageKey::spelling() const {
   } else {
     Name = Var ? Var->getName().str() : std::string("<storage>");
   }
+  if (isPointee())
+    return "*" + Name;
   if (Index >= 0)
     Name += "[" + std::to_string(Index) + "]";
   return Name;
+}
+
+bool StorageKey::isPointee() const {
+  return Var && !Field && Index == 0 && isa<ParmVarDecl>(Var) &&
+         Var->getType()->isPointerType();
 }
 
 QualType StorageKey::type(const ASTContext &Ctx) const {
   QualType Whole = wholeType();
   if (Whole.isNull() || Index < 0)
     return Whole;
+  if (isPointee())
+    return Whole->getPointeeType();
   const auto *Array = Ctx.getAsConstantArrayType(Whole);
   return Array ? Array->getElementType() : QualType();
 }
@@ -42,7 +51,7 @@ QualType StorageKey::wholeType() const {
 bool StorageKey::outlivesCall() const {
   if (!Var)
     return Field != nullptr; // A field of *this.
-  if (Var->hasGlobalStorage())
+  if (Var->hasGlobalStorage() || isPointee())
     return true;
   QualType T = Var->getType();
   if (T->isReferenceType())
@@ -113,6 +122,16 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
     if (const VarDecl *Bound = boundVariable(Var))
       return StorageKey{Bound, -1};
     return StorageKey{Var, -1};
+  }
+  // `*out` for a pointer parameter `out`: the caller's storage.
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Deref->getSubExpr()->IgnoreParenImpCasts());
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Param && Param->getType()->isPointerType())
+      return StorageKey{Param, 0};
+    return std::nullopt;
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());

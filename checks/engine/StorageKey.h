@@ -46,6 +46,9 @@ struct StorageKey {
   /// through a pointer or reference, globals, statics, what a reference
   /// parameter refers to.
   bool outlivesCall() const;
+  /// `*out`, the caller's storage a pointer parameter points to (element 0
+  /// of a pointer-typed parameter); tracked only to summarize a function.
+  bool isPointee() const;
   /// The declaration identifying the storage across functions: the field,
   /// or the global / static variable; null for call-local storage.
   const ValueDecl *identity() const;

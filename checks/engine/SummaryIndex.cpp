@@ -22,6 +22,9 @@ namespace json = llvm::json;
 
 namespace {
 
+/// The "field" of an effect on what a pointer parameter points to.
+constexpr llvm::StringLiteral PointeeName = "*";
+
 llvm::Error invalid(const llvm::Twine &Why) {
   return llvm::make_error<llvm::StringError>(Why.str(),
                                              llvm::inconvertibleErrorCode());
@@ -444,7 +447,9 @@ std::optional<IndexedFunction> indexEntryOf(const FunctionDecl &Function,
       AddEffect(I, "", Summary->Parameters[I]);
     for (const ParameterFieldSummary &Each : Summary->ParameterFields)
       if (Each.Effect.Effect != ParameterEffect::Unknown)
-        AddEffect(Each.Param, Each.Field->getName(), Each.Effect);
+        AddEffect(Each.Param,
+                  Each.Field ? Each.Field->getName() : StringRef(PointeeName),
+                  Each.Effect);
     Useful |= Summary->isInformative();
   }
   if (!Useful)
@@ -480,6 +485,14 @@ std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
   for (const IndexedEffect &Effect : Entry->Effects) {
     if (Effect.Field.empty() || Effect.Param >= Callee.getNumParams())
       continue;
+    if (Effect.Field == PointeeName) {
+      ParameterSummary Pointee;
+      Pointee.Effect = Effect.Effect;
+      if (!Effect.Site.File.empty())
+        Pointee.ExternalOverwrite = &Effect.Site;
+      Summary->ParameterFields.push_back({Effect.Param, nullptr, Pointee});
+      continue;
+    }
     const FieldDecl *Field =
         fieldNamed(pointeeRecord(Callee.getParamDecl(Effect.Param)->getType()),
                    Effect.Field);

@@ -30,8 +30,11 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   // time; a volatile local (kept across setjmp) holds what it is given.
   if (T.isNull() || (T.isVolatileQualified() && Key.outlivesCall()))
     return false;
+  // `*out`: only to summarize what a function leaves its caller there.
+  if (Key.isPointee() && !Policy.TrackParameters)
+    return false;
   // An element must lie inside its array.
-  if (Key.Index >= 0) {
+  if (Key.Index >= 0 && !Key.isPointee()) {
     const auto *Array = Ctx.getAsConstantArrayType(Key.wholeType());
     if (!Array || Key.Index >= static_cast<int64_t>(Array->getLimitedSize()))
       return false;
@@ -166,9 +169,19 @@ public:
       if (const auto *AddrOf =
               dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
           AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
-          isa<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts()) &&
-          AddrOf->getSubExpr()->getType()->isRecordType())
-        Result.SummarizedArguments.insert(AddrOf);
+          isa<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts())) {
+        QualType Pointee = AddrOf->getSubExpr()->getType();
+        if (Pointee->isRecordType())
+          Result.SummarizedArguments.insert(AddrOf);
+        // `open_into(&f)`: the summary may say it stores a fresh handle.
+        if (isHandleType(Pointee)) {
+          Result.SummarizedArguments.insert(AddrOf);
+          if (std::optional<StorageKey> Key =
+                  storageOf(AddrOf->getSubExpr(), Ctx);
+              Key && !Key->outlivesCall())
+            consider(Key);
+        }
+      }
   }
 
   // A summary covers the handle fields of the objects pointer parameters
@@ -249,12 +262,14 @@ public:
         continue;
       if (Policy.TrackReleasedFields)
         considerReleasedField(Call->getArg(I));
-      // A summary says which globals a function closes (`disconnect_all()`).
+      // A summary says which globals a function closes (`disconnect_all()`),
+      // and what it closes through a pointer parameter (`fclose(*pp)`).
       if (Policy.TrackParameters)
         if (std::optional<StorageKey> Key =
                 storageOf(stripValueWrappers(Call->getArg(I)), Ctx);
-            Key && Key->Var && Key->Var->hasGlobalStorage() && !Key->Field &&
-            Key->Index < 0)
+            Key && Key->Var && !Key->Field &&
+            ((Key->Var->hasGlobalStorage() && Key->Index < 0) ||
+             Key->isPointee()))
           consider(Key);
       // A by-value parameter this function releases is an owning sink.
       if (std::optional<StorageKey> Key =

@@ -164,3 +164,43 @@ void hand_over_through_pointer(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'rotate_sink' here, which overwrites it without closing it; 'data' is not used after the call
   // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'data' was opened here
 }
+
+// --- Out-parameters through a pointer: `open_into(&f)`. ------------------
+
+static void open_log_into(FILE **out) { *out = fopen("app.log", "a"); }
+static void close_log_at(FILE **log) {
+  if (*log)
+    fclose(*log);
+  *log = NULL;
+}
+
+void open_log_twice(void) {
+  FILE *log = NULL;
+  open_log_into(&log);
+  open_log_into(&log);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'log' is overwritten while it still holds an open FILE stream; the previous stream leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-12]]:48: note: 'log' was opened here
+  if (log)
+    fclose(log);
+}
+
+// Closed through the pointer before it is opened again: silent.
+void reopen_log_closed_first(void) {
+  FILE *log = fopen("app.log", "a");
+  close_log_at(&log);
+  log = fopen("app.log", "a");
+  close_log_at(&log);
+  open_log_into(&log);
+  if (log)
+    fclose(log);
+}
+
+// A helper that keeps the pointer may change the handle at any time.
+static FILE **kept_slot;
+static void keep_slot(FILE **slot) { kept_slot = slot; }
+void slot_kept(void) {
+  FILE *log = fopen("app.log", "a");
+  keep_slot(&log);
+  log = fopen("app.log", "a");
+  fclose(log);
+}

@@ -135,3 +135,12 @@ void relisten(void) {
   close_listener();
   g_listener = socket(AF_INET, SOCK_STREAM, 0);
 }
+
+// An out-parameter through a pointer, in another file.
+void open_into_twice(void) {
+  int fd = -1;
+  conn_open_into(&fd);
+  conn_open_into(&fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'fd' is overwritten while it still holds an open handle; the previous handle leaks [resource-unclosed-reassignment]
+  conn_close(fd);
+}

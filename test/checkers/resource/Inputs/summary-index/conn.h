@@ -19,3 +19,4 @@ void conn_reset(struct conn *c);
 void conn_set_port(struct conn *c, int port);
 void close_listener(void);
 void twice_defined(int fd);
+void conn_open_into(int *out);
