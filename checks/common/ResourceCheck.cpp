@@ -2,6 +2,7 @@
 
 #include "common/ResourceCheck.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
 #include <cstdlib>
@@ -160,6 +161,40 @@ void ResourceCheck::onStartOfTranslationUnit() {
 }
 
 void ResourceCheck::onEndOfTranslationUnit() { Session->endTranslationUnit(); }
+
+/// The storage the value of \p Value is first stored into: the variable it
+/// initializes or the left side of the assignment it is the right side of.
+static std::optional<StorageKey> firstStorage(const Expr &Value,
+                                              const ParentMap &Parents,
+                                              const ASTContext &Ctx) {
+  // ParentMap takes non-const statements; nothing is changed through them.
+  Stmt *Parent =
+      Parents.getParentIgnoreParenImpCasts(const_cast<Expr *>(&Value));
+  while (isa_and_nonnull<FullExpr, MaterializeTemporaryExpr, CastExpr>(Parent))
+    Parent = Parents.getParentIgnoreParenImpCasts(Parent);
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(Parent);
+      Assign && Assign->getOpcode() == BO_Assign)
+    return storageOf(Assign->getLHS(), Ctx);
+  if (const auto *Decl = dyn_cast_or_null<DeclStmt>(Parent))
+    if (Decl->isSingleDecl())
+      if (const auto *Var = dyn_cast<VarDecl>(Decl->getSingleDecl()))
+        return StorageKey{Var, -1};
+  return std::nullopt;
+}
+
+void ResourceCheck::noteOpened(llvm::StringRef Handle, const Expr &AcquiredAt,
+                               bool InEarlierIteration,
+                               const ParentMap &Parents,
+                               const ASTContext &Ctx) {
+  std::optional<StorageKey> First = firstStorage(AcquiredAt, Parents, Ctx);
+  std::string FirstName = First ? First->spelling() : std::string();
+  bool Elsewhere = !FirstName.empty() && FirstName != Handle;
+  diag(AcquiredAt.getBeginLoc(),
+       "'%0' was opened here%select{| in a previous loop iteration}1"
+       "%select{|, as '%3'}2",
+       DiagnosticIDs::Note)
+      << Handle << InEarlierIteration << Elsewhere << FirstName;
+}
 
 void ResourceCheck::notePath(llvm::StringRef Handle, const Expr *ReleasedAt,
                              const SkippedRelease &Skipped) {

@@ -15,6 +15,10 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include <memory>
 
+namespace clang {
+class ParentMap;
+} // namespace clang
+
 namespace clang::tidy::resource {
 
 class ResourceCheck : public ClangTidyCheck {
@@ -41,6 +45,12 @@ protected:
   AnalysisSession &session() { return *Session; }
   /// The notes that explain a path keeping \p Handle open: a release on
   /// another path, and the branch where the paths part.
+  /// "'b' was opened here": at \p AcquiredAt, naming the storage the
+  /// handle was first stored into when it is another one (`int a =
+  /// socket(...); std::swap(a, b);`: "..., as 'a'").
+  void noteOpened(llvm::StringRef Handle, const Expr &AcquiredAt,
+                  bool InEarlierIteration, const ParentMap &Parents,
+                  const ASTContext &Ctx);
   void notePath(llvm::StringRef Handle, const Expr *ReleasedAt,
                 const SkippedRelease &Skipped);
   const HandleCatalog &catalog() const { return Session->catalog(); }

@@ -90,9 +90,8 @@ void LeakedHandleCheck::report(const LostHandle &Lost,
       Diag << Hint;
   }
   if (Lost.AcquiredAt)
-    diag(Lost.AcquiredAt->getBeginLoc(), "'%0' was opened here",
-         DiagnosticIDs::Note)
-        << Handle;
+    noteOpened(Handle, *Lost.AcquiredAt, /*InEarlierIteration=*/false, Parents,
+               Ctx);
   notePath(Handle, Lost.ReleasedAt, Lost.Skipped);
 }
 

@@ -235,12 +235,8 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
       }
     }
     if (Finding.AcquiredAt)
-      diag(Finding.AcquiredAt->getBeginLoc(),
-           Finding.AcquiredInEarlierIteration
-               ? "'%0' was opened here in a previous loop iteration"
-               : "'%0' was opened here",
-           DiagnosticIDs::Note)
-          << Handle;
+      noteOpened(Handle, *Finding.AcquiredAt,
+                 Finding.AcquiredInEarlierIteration, Parents, Ctx);
     notePath(Handle, Finding.ReleasedAt, Finding.Skipped);
     if (!NoteFix.empty() && (Finding.Bits & Inherited) &&
         fixFor(Finding, Family, Ctx)) {

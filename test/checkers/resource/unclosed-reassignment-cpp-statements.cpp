@@ -100,3 +100,14 @@ int exchange_kept() {
   close(fd);
   return old;
 }
+
+// After std::swap the handle in 'b' was opened as 'a': the note says so.
+void swapped_then_overwritten() {
+  int a = socket(AF_INET, SOCK_STREAM, 0);
+  int b = -1;
+  std::swap(a, b);
+  b = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'b' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: 'b' was opened here, as 'a'{{$}}
+  close(b);
+}
