@@ -2,6 +2,7 @@
 
 #include "engine/AnalysisSession.h"
 #include "engine/AcquirerInference.h"
+#include "engine/IndexedSummaries.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/raw_ostream.h"

@@ -35,16 +35,10 @@
 #include <vector>
 
 namespace clang {
-class ASTContext;
-class Decl;
 class FunctionDecl;
-class SourceManager;
 } // namespace clang
 
 namespace clang::tidy::resource {
-
-class HandleCatalog;
-struct FunctionRole;
 
 /// What a function of another file does to one parameter, or to one field
 /// of the object a pointer parameter points to.
@@ -82,6 +76,8 @@ class SummaryIndex {
 public:
   static constexpr unsigned FormatVersion = 1;
   static constexpr const char *FormatName = "resource-tidy-summaries";
+  /// The "field" of an effect on what a pointer parameter points to.
+  static constexpr llvm::StringLiteral PointeeField = "*";
 
   /// Reads the index at \p Path; shared by every check and TU that names
   /// the same unchanged file.
@@ -117,28 +113,6 @@ private:
 /// goes in \p Directory: the FNV-1a hash of the file's absolute path, in
 /// hex, `.json` (resource_tidy_index.py names it the same way).
 std::string shardPath(llvm::StringRef Directory, llvm::StringRef MainFile);
-
-/// The USR of \p D, or nullopt when it has none.
-std::optional<std::string> usrOf(const Decl *D);
-
-/// The index entry of \p Function (defined in this TU), from its summary
-/// \p Summary and its catalog role \p Role (either may be null); nullopt
-/// when there is nothing a caller could use.
-std::optional<IndexedFunction> indexEntryOf(const FunctionDecl &Function,
-                                            const FunctionSummary *Summary,
-                                            const FunctionRole *Role,
-                                            const SourceManager &SM);
-
-/// \p Callee's summary for this TU from \p Index (fields and globals found
-/// by name), or null when the index knows nothing useful about it.
-std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
-                                                  const FunctionDecl &Callee,
-                                                  ASTContext &Ctx);
-
-/// Registers in \p Catalog the functions declared (not defined) in \p Ctx
-/// that the index knows return a fresh handle; returns how many.
-unsigned learnIndexedAcquirers(const SummaryIndex &Index, ASTContext &Ctx,
-                               HandleCatalog &Catalog);
 
 } // namespace clang::tidy::resource
 
