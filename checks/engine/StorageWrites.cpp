@@ -39,26 +39,22 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
   // `sp.reset(p)`, `sp.reset()`.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    // `fd.store(v)` on a std::atomic, `fd.emplace(v)` on a std::optional:
-    // an assignment. (store() is a member of libstdc++'s base class: the
-    // object is converted to it.)
+    // On a std::atomic or std::optional of a handle: `fd.store(v)` and
+    // `fd.emplace(v)` assign, `old = fd.exchange(v)` is std::exchange.
+    // (store() is a member of libstdc++'s base class: the object is
+    // converted to it.)
     const Expr *Object = Member->getImplicitObjectArgument();
     if (Object)
       Object = Object->IgnoreParenImpCasts();
-    if (Method && Method->getIdentifier() &&
-        (Method->getName() == "store" || Method->getName() == "emplace") &&
+    llvm::StringRef Name = Method && Method->getIdentifier()
+                               ? Method->getName()
+                               : llvm::StringRef();
+    if ((Name == "store" || Name == "emplace" || Name == "exchange") &&
         Member->getNumArgs() >= 1 && Object &&
         !wrappedHandleType(Object->getType()).isNull()) {
-      Writes.push_back({WriteKind::Assign, Object, nullptr, Member->getArg(0),
-                        nullptr, Member});
-      return Writes;
-    }
-    // `old = fd.exchange(v)`: as std::exchange.
-    if (Method && Method->getIdentifier() && Method->getName() == "exchange" &&
-        Member->getNumArgs() >= 1 && Object &&
-        !wrappedHandleType(Object->getType()).isNull()) {
-      Writes.push_back({WriteKind::Exchange, Object, nullptr, Member->getArg(0),
-                        nullptr, Member});
+      Writes.push_back(
+          {Name == "exchange" ? WriteKind::Exchange : WriteKind::Assign, Object,
+           nullptr, Member->getArg(0), nullptr, Member});
       return Writes;
     }
     if (Method && Method->getIdentifier() && Method->getName() == "reset" &&

@@ -31,6 +31,16 @@ void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
   }
 }
 
+/// What the handle opened at \p AcquiredAt is called, open and leaked
+/// ("FILE stream", "stream"); "handle" when its family is not known.
+std::pair<StringRef, StringRef>
+UnclosedReassignmentCheck::nounsOf(const Expr *AcquiredAt) const {
+  const FunctionRole *Role = catalog().acquisitionRole(AcquiredAt);
+  if (!Role)
+    return {"handle", "handle"};
+  return {Role->AcquiredNoun, Role->Acquires->LeakNoun};
+}
+
 /// True when \p Method overrides \p Virtual (a virtual call of \p Virtual
 /// known to run \p Method).
 static bool isOverrideOf(const FunctionDecl *Method,
@@ -64,9 +74,7 @@ void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
   // Each caller that loses a handle there is reported once.
   if (!Reported.insert({Loss.Call->getBeginLoc(), Handle}).second)
     return;
-  const FunctionRole *Role = catalog().acquisitionRole(Loss.AcquiredAt);
-  StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
-  StringRef LeakNoun = Role ? StringRef(Role->Acquires->LeakNoun) : "handle";
+  auto [Noun, LeakNoun] = nounsOf(Loss.AcquiredAt);
   diag(Loc, "'%0' is overwritten while it %select{still holds|may still "
             "hold}1 the open %2 that %3 passed in; the %4 leaks%select{| on "
             "some paths}1")
@@ -99,9 +107,7 @@ void UnclosedReassignmentCheck::reportExternalHandOver(
   const std::string Handle = Loss.Storage.spelling();
   if (!Reported.insert({Loss.Call->getBeginLoc(), Handle}).second)
     return;
-  const FunctionRole *Role = catalog().acquisitionRole(Loss.AcquiredAt);
-  StringRef Noun = Role ? StringRef(Role->AcquiredNoun) : "handle";
-  StringRef LeakNoun = Role ? StringRef(Role->Acquires->LeakNoun) : "handle";
+  auto [Noun, LeakNoun] = nounsOf(Loss.AcquiredAt);
   const FunctionDecl *Called = Loss.Call->getDirectCallee();
   std::string CalledName =
       Called ? Called->getQualifiedNameAsString() : Site.Function;

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <set>
 #include <string>
+#include <utility>
 
 namespace clang {
 class ParentMap;
@@ -44,6 +45,8 @@ private:
   void reportHandOver(const HandOverLoss &Loss, const FunctionDecl &Caller);
   /// A hand-over to a function of another file (the summary index).
   void reportExternalHandOver(const HandOverLoss &Loss);
+  /// The nouns of the handle opened at \p AcquiredAt: open, and leaked.
+  std::pair<StringRef, StringRef> nounsOf(const Expr *AcquiredAt) const;
   /// The role of the acquisition a finding's handle came from, if known.
   const FunctionRole *acquisitionRole(const LeakFinding &Finding);
   /// The family of a finding's handle: from its acquisition, or for storage
