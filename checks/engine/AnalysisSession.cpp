@@ -3,6 +3,7 @@
 #include "engine/AnalysisSession.h"
 #include "engine/AcquirerInference.h"
 #include "engine/IndexedSummaries.h"
+#include "engine/PointerBindings.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -65,6 +66,7 @@ void AnalysisSession::startTranslationUnit() {
   Catalog.forgetLearnedRoles();
   AcquirersInferred = false;
   CurrentContext = nullptr;
+  forgetPointerBindings();
 }
 
 void AnalysisSession::endTranslationUnit() {

@@ -472,10 +472,12 @@ bool FunctionAnalysis::mentionedAfter(const Stmt *S, const VarDecl *Var) const {
 
 bool FunctionAnalysis::isReadLater(const StorageKey &Key,
                                    const Stmt *At) const {
-  // Storage that outlives the call keeps naming it; a local does while
-  // some path still reads it.
-  return Key.outlivesCall() || Key.Field || Key.Index >= 0 || !Key.Var ||
-         mentionedAfter(At, Key.Var);
+  // Storage that outlives the call keeps naming it; a local (or a member
+  // of a local struct or union) does while some path still reads it.
+  bool LocalRecordMember = Key.Field && Key.Var && Key.Index < 0 &&
+                           Key.Var->getType()->isRecordType();
+  return Key.outlivesCall() || (Key.Field && !LocalRecordMember) ||
+         Key.Index >= 0 || !Key.Var || mentionedAfter(At, Key.Var);
 }
 
 bool FunctionAnalysis::hasLiveAlias(unsigned Index, const Stmt *At) const {

@@ -60,7 +60,8 @@ bool HandleTransfer::applyCopy(const Expr *Site, const StorageKey &Target,
   if (Index < 0 || !Tracked.isCopyTarget(Target))
     return false;
   const Expr *Read = stripValueWrappers(Value);
-  if (!Read || !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(Read))
+  if (!Read ||
+      !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator>(Read))
     return false;
   std::optional<StorageKey> Source = storageOf(Read, Ctx);
   int From = Source ? Tracked.indexOf(*Source) : -1;
@@ -415,7 +416,7 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
       // `&conn` given to a function of this TU: its summary decides, at
       // the call.
       if (!Tracked.isAcquisitionOutArgument(UO) &&
-          !Tracked.isSummarizedArgument(UO))
+          !Tracked.isSummarizedArgument(UO) && !Tracked.bindsPointer(UO))
         escapeSources(UO->getSubExpr(), State);
     } else if (UO->isIncrementDecrementOp()) {
       forgetSources(UO->getSubExpr(), State);

@@ -1,6 +1,7 @@
 //===--- StorageKey.cpp - resource-tidy -----------------------------------===//
 
 #include "engine/StorageKey.h"
+#include "engine/PointerBindings.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -93,6 +94,17 @@ const ValueDecl *StorageKey::identity() const {
   return nullptr;
 }
 
+const FieldDecl *firstOverlappingField(const FieldDecl *Field) {
+  const RecordDecl *Record = Field->getParent();
+  if (!Record->isUnion())
+    return Field;
+  QualType T = Field->getType().getCanonicalType();
+  for (const FieldDecl *Member : Record->fields())
+    if (Member->getType().getCanonicalType() == T)
+      return Member;
+  return Field;
+}
+
 const VarDecl *boundVariable(const VarDecl *Reference) {
   if (!Reference->isLocalVarDecl() || Reference->isStaticLocal() ||
       !Reference->getType()->isLValueReferenceType() || !Reference->getInit())
@@ -131,12 +143,17 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
     const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
     if (Param && Param->getType()->isPointerType())
       return StorageKey{Param, 0};
+    // `*dataPtr` for `FILE **dataPtr = &data;`: `data`.
+    const auto *Pointer = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (const VarDecl *Pointee = pointedVariable(Pointer))
+      return StorageKey{Pointee, -1};
     return std::nullopt;
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
     if (!Field)
       return std::nullopt;
+    Field = firstOverlappingField(Field);
     const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
     if (isa<CXXThisExpr>(Base))
       return StorageKey{nullptr, -1, Field};

@@ -60,6 +60,11 @@ struct StorageKey {
 /// elsewhere is checked where it is tracked.)
 const ParmVarDecl *viewedParameter(const VarDecl *Var);
 
+/// The members of a union share their storage: for a member of a union,
+/// the first member of the same type (`u.second` reads what `u.first =
+/// fd` stored); \p Field itself otherwise.
+const FieldDecl *firstOverlappingField(const FieldDecl *Field);
+
 /// For a local lvalue reference bound to a variable of the same type
 /// (`FILE *&alias = data;`): that variable; null otherwise.
 const VarDecl *boundVariable(const VarDecl *Reference);

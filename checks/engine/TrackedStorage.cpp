@@ -3,6 +3,7 @@
 #include "engine/TrackedStorage.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleHolders.h"
+#include "engine/PointerBindings.h"
 #include "engine/StorageWrites.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -125,7 +126,8 @@ public:
 
   bool VisitUnaryOperator(UnaryOperator *Op) {
     // Calls are visited before their arguments: out-arguments are known.
-    if (Op->getOpcode() == UO_AddrOf && !Result.OutArguments.contains(Op))
+    if (Op->getOpcode() == UO_AddrOf && !Result.OutArguments.contains(Op) &&
+        !Result.BindsPointer.contains(Op))
       if (std::optional<StorageKey> Key = storageOf(Op->getSubExpr(), Ctx);
           Key && Key->Var)
         Result.AddressExposed.insert(Key->Var);
@@ -209,6 +211,9 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
+    // `FILE **dataPtr = &data;` used only as `*dataPtr`: another spelling.
+    if (pointedVariable(Var))
+      Result.BindsPointer.insert(Var->getInit()->IgnoreParenImpCasts());
     // `FILE *&alias = data;`: another name that can close or change it,
     // unless it is a local reference the analysis reads as `data` itself.
     if (Var->getType()->isReferenceType() && Var->getInit() &&
@@ -353,13 +358,17 @@ private:
     }
   }
 
-  /// `copy = fd;`, `FILE *alias = data;`: a local that may become a second
-  /// name of a tracked handle.
+  /// `copy = fd;`, `FILE *alias = data;`, `u.first = data;` (a member of
+  /// a local struct or union): a local that may become a second name of a
+  /// tracked handle.
   void noteCopy(const StorageKey &Target, const Expr *Value) {
     const Expr *Read = stripValueWrappers(Value);
-    if (!Read || !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr>(Read) ||
-        Target.outlivesCall() || Target.Field || Target.Index >= 0 ||
-        !Target.Var || Target.Var->isStaticLocal())
+    if (!Read ||
+        !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator>(
+            Read) ||
+        Target.outlivesCall() || Target.Index >= 0 || !Target.Var ||
+        Target.Var->isStaticLocal() || isa<ParmVarDecl>(Target.Var) ||
+        (Target.Field && !Target.Var->getType()->isRecordType()))
       return;
     if (std::optional<StorageKey> Source = storageOf(Read, Ctx))
       Copies.push_back({Target, *Source});
@@ -499,6 +508,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.DiscardedExchanges = Result.DiscardedExchanges;
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
+  Filtered.BindsPointer = Result.BindsPointer;
   Filtered.SinkParameters = Result.SinkParameters;
   Filtered.AddressExposed = Result.AddressExposed;
   Filtered.CallerValueParameters = Result.CallerValueParameters;

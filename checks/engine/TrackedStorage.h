@@ -152,6 +152,12 @@ public:
     return OutArguments.contains(AddressOf);
   }
 
+  /// True when \p AddressOf (`&data`) initializes a pointer that is only
+  /// another spelling of data (PointerBindings.h): nothing escapes.
+  bool bindsPointer(const Expr *AddressOf) const {
+    return BindsPointer.contains(AddressOf);
+  }
+
 private:
   friend class TrackingScanner;
   void add(const StorageKey &Key);
@@ -159,6 +165,7 @@ private:
   llvm::SmallVector<StorageKey, 8> Keys;
   llvm::DenseMap<StorageKey, unsigned> Indexes;
   llvm::SmallPtrSet<const Expr *, 4> OutArguments;
+  llvm::SmallPtrSet<const Expr *, 2> BindsPointer;
   llvm::SmallPtrSet<const Expr *, 4> SummarizedArguments;
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;

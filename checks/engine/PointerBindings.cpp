@@ -1,0 +1,102 @@
+//===--- PointerBindings.cpp - resource-tidy ------------------------------===//
+
+#include "engine/PointerBindings.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::tidy::resource {
+
+namespace {
+
+/// Counts the references to one pointer and those that dereference it.
+class PointerUses : public RecursiveASTVisitor<PointerUses> {
+public:
+  explicit PointerUses(const VarDecl *Pointer) : Pointer(Pointer) {}
+
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->getOpcode() == UO_Deref)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Op->getSubExpr()->IgnoreParenImpCasts());
+          Ref && Ref->getDecl() == Pointer)
+        ++Dereferences;
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == Pointer)
+      ++References;
+    return true;
+  }
+  // A closure's uses are in another function, whose writes through the
+  // pointer this function's analysis would not see.
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == Pointer)
+        Captured = true;
+    return true;
+  }
+  bool TraverseBlockExpr(BlockExpr *Block) {
+    for (const BlockDecl::Capture &Capture : Block->getBlockDecl()->captures())
+      if (Capture.getVariable() == Pointer)
+        Captured = true;
+    return true;
+  }
+
+  bool onlyDereferenced() const {
+    return !Captured && References == Dereferences;
+  }
+
+private:
+  const VarDecl *Pointer;
+  unsigned References = 0;
+  unsigned Dereferences = 0;
+  bool Captured = false;
+};
+
+/// `&data` for a local, non-static, non-reference \p data.
+const VarDecl *addressedLocal(const Expr *Init) {
+  const auto *AddrOf = dyn_cast_or_null<UnaryOperator>(
+      Init ? Init->IgnoreParenImpCasts() : nullptr);
+  if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+      Var->getType()->isReferenceType())
+    return nullptr;
+  return Var;
+}
+
+thread_local llvm::DenseMap<const VarDecl *, const VarDecl *> Bindings;
+
+} // namespace
+
+const VarDecl *pointedVariable(const VarDecl *Pointer) {
+  if (!Pointer || isa<ParmVarDecl>(Pointer) || !Pointer->isLocalVarDecl() ||
+      Pointer->isStaticLocal() || !Pointer->getType()->isPointerType())
+    return nullptr;
+  const VarDecl *Pointee = addressedLocal(Pointer->getInit());
+  if (!Pointee || Pointee->getDeclContext() != Pointer->getDeclContext() ||
+      Pointee->getType().getCanonicalType() !=
+          Pointer->getType()->getPointeeType().getCanonicalType())
+    return nullptr;
+  auto [It, Inserted] = Bindings.try_emplace(Pointer, nullptr);
+  if (!Inserted)
+    return It->second;
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(Pointer->getParentFunctionOrMethod());
+  if (!Function || !Function->getBody())
+    return nullptr;
+  PointerUses Uses(Pointer);
+  Uses.TraverseStmt(Function->getBody());
+  if (Uses.onlyDereferenced())
+    It->second = Pointee;
+  return It->second;
+}
+
+void forgetPointerBindings() { Bindings.clear(); }
+
+} // namespace clang::tidy::resource

@@ -1,0 +1,32 @@
+//===--- PointerBindings.h - resource-tidy --------------------------------===//
+//
+// A local pointer that can only ever point at one local variable:
+// `FILE **dataPtr = &data;`, never assigned again, never copied, never
+// captured, only ever dereferenced (`*dataPtr = fopen(...)`, `FILE *d =
+// *dataPtr;`). Such a pointer is another spelling of the variable, as a
+// local reference is, and taking the variable's address for it does not
+// expose the variable to unseen code.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_POINTERBINDINGS_H
+#define RESOURCE_TIDY_POINTERBINDINGS_H
+
+namespace clang {
+class VarDecl;
+} // namespace clang
+
+namespace clang::tidy::resource {
+
+/// The variable \p Pointer always points at, if it is such a pointer;
+/// null otherwise. The answer is cached per thread until the next
+/// forgetPointerBindings().
+const VarDecl *pointedVariable(const VarDecl *Pointer);
+
+/// Drops the cached answers: at the start of each translation unit, whose
+/// declarations may reuse the memory of the last one's.
+void forgetPointerBindings();
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_POINTERBINDINGS_H
