@@ -359,6 +359,11 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   if (Param && Param->getType()->isReferenceType() &&
       !Function->isExternallyVisible())
     return inheritsThroughCallers(Param->getFunctionScopeIndex(), nullptr);
+  // `*out`: an out-parameter is filled for the caller, who usually passes
+  // empty storage; a caller in this TU that passes an open handle is told
+  // at its call, through the summary.
+  if (Key.isPointee())
+    return false;
   if (Param)
     return Holders->runsRepeatedlyOn(Function, Param->getFunctionScopeIndex());
   return Holders->runsRepeatedly(Function);

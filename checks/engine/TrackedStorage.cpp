@@ -31,9 +31,6 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   // time; a volatile local (kept across setjmp) holds what it is given.
   if (T.isNull() || (T.isVolatileQualified() && Key.outlivesCall()))
     return false;
-  // `*out`: only to summarize what a function leaves its caller there.
-  if (Key.isPointee() && !Policy.TrackParameters)
-    return false;
   // An element must lie inside its array.
   if (Key.Index >= 0 && !Key.isPointee()) {
     const auto *Array = Ctx.getAsConstantArrayType(Key.wholeType());

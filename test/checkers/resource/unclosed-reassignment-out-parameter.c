@@ -12,10 +12,39 @@ int open_pair(int *first, int *second) {
   return 0;
 }
 
-// The caller's storage is not this function's local: not tracked here.
+// What a pointer parameter points to holds what this function stored there:
+// the second store loses the first descriptor.
 void refill(int *slot) {
   *slot = socket(AF_INET, SOCK_STREAM, 0);
   *slot = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: '*slot' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-3]]:11: note: '*slot' was opened here
+}
+
+// In a loop, each iteration loses the one before.
+void fill_in_loop(int *out, int n) {
+  for (int i = 0; i < n; ++i)
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: '*out' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: '*out' was opened here in a previous loop iteration
+}
+
+// Retried until it connects, closing each failed attempt: silent.
+void connect_retry(int *out, const struct sockaddr *addr, socklen_t len) {
+  for (;;) {
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    if (*out >= 0 && connect(*out, addr, len) == 0)
+      return;
+    if (*out >= 0)
+      close(*out);
+  }
+}
+
+// What the caller had there is the caller's business (it usually passes
+// empty storage): the first store is not reported.
+int fill_once(int *out) {
+  *out = socket(AF_INET, SOCK_STREAM, 0);
+  return *out < 0 ? -1 : 0;
 }
 
 int keeps_local_copy(int *out) {
