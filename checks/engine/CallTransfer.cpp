@@ -289,8 +289,9 @@ static bool isUserData(const FunctionDecl *Callee, unsigned ParamIndex,
 }
 
 void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
-  // std::move(fd) forwards fd to whoever consumes the call's value.
-  if (forwardedArgument(Call))
+  // std::move(fd) forwards fd to whoever consumes the call's value;
+  // std::tie(fd, err) only names fd for the assignment that follows.
+  if (forwardedArgument(Call) || isStdTie(Call))
     return;
   if (takesAddressOf(Call)) {
     for (const Expr *Arg : Call->arguments())
@@ -305,7 +306,9 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     (Write.Kind == WriteKind::OutParameter ? OutParameter : Whole) = &Write;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     if (Whole) {
-      applyWrite(*Whole, State);
+      // Several for `std::tie(a, b) = v`.
+      for (const StorageWrite &Write : Writes)
+        applyWrite(Write, State);
       return;
     }
     // Dereferencing or comparing a smart pointer only reads it.

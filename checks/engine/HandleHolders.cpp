@@ -332,6 +332,16 @@ private:
       noteUnknownStore(Write.Target);
       noteUnknownStore(Write.Other);
       return;
+    case WriteKind::Unpack: {
+      std::optional<StorageKey> Key = storageOf(Write.Target, Ctx);
+      if (Write.Value) {
+        noteAcquisition(Key, Write.Value);
+        noteStore(Key, Write.Value);
+      } else {
+        noteUnknownStore(Write.Target);
+      }
+      return;
+    }
     case WriteKind::OutParameter:
       OutParameters.insert(Write.Target->IgnoreParenImpCasts());
       for (const StorageKey &Key : keysWritten(Write, Ctx))

@@ -346,6 +346,20 @@ void HandleTransfer::applyWrite(const StorageWrite &Write,
   case WriteKind::Initialize:
     applyInitialization(Write.Var, Write.Value, State);
     return;
+  case WriteKind::Unpack: {
+    // `std::tie(fd, err) = ...`: what fd held is dropped; what it gets is
+    // the tuple's element, known only when spelled out.
+    std::optional<StorageKey> Key = storageOf(Write.Target, Ctx);
+    if (Write.Value)
+      escapeSources(Write.Value, State, Key);
+    if (int Index = Key ? Tracked.indexOf(*Key) : -1; Index >= 0) {
+      const auto *Site = cast<Expr>(Write.Site);
+      noteOverwrite(Overwrite{Write.Target, Site, Write.Value}, Index, State);
+      State[Index] = Write.Value ? stateOfAssignedValue(Write.Value)
+                                 : VariableState{Unknown, nullptr, nullptr};
+    }
+    return;
+  }
   }
 }
 

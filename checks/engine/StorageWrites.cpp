@@ -31,9 +31,25 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
     return Writes;
   // `sp = std::make_shared<Conn>()`, `conn = Connection::open()`.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-      Writes.push_back({WriteKind::Assign, Op->getArg(0), nullptr,
-                        Op->getArg(1), nullptr, Op});
+    if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
+      return Writes;
+    // `std::tie(fd, err) = open_pair();`: one write per tied variable.
+    if (const auto *Tie =
+            dyn_cast<CallExpr>(Op->getArg(0)->IgnoreImplicit()->IgnoreParens());
+        Tie && isStdTie(Tie)) {
+      const Expr *Tuple = Op->getArg(1)->IgnoreImplicit()->IgnoreParens();
+      const auto *Maker = dyn_cast<CallExpr>(Tuple);
+      bool Spelled = Maker &&
+                     (isStdCall(Maker, "make_pair", 2) ||
+                      isStdCall(Maker, "make_tuple", Maker->getNumArgs())) &&
+                     Maker->getNumArgs() == Tie->getNumArgs();
+      for (unsigned I = 0; I < Tie->getNumArgs(); ++I)
+        Writes.push_back({WriteKind::Unpack, Tie->getArg(I), nullptr,
+                          Spelled ? Maker->getArg(I) : nullptr, nullptr, Op});
+      return Writes;
+    }
+    Writes.push_back({WriteKind::Assign, Op->getArg(0), nullptr, Op->getArg(1),
+                      nullptr, Op});
     return Writes;
   }
   // `sp.reset(p)`, `sp.reset()`.
@@ -88,6 +104,10 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
     Writes.push_back(Write);
   }
   return Writes;
+}
+
+bool isStdTie(const CallExpr *Call) {
+  return Call && isStdCall(Call, "tie", Call->getNumArgs());
 }
 
 llvm::SmallVector<StorageKey, 2> keysWritten(const StorageWrite &Write,

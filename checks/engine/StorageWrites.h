@@ -2,7 +2,8 @@
 //
 // The one place that says which statements write storage, and how: an
 // assignment (`=` or an object's operator=), `reset()`, `std::exchange`,
-// `std::swap`, an acquisition's out-parameter, a declaration's initializer.
+// `std::swap`, `std::tie(...) =`, an acquisition's out-parameter, a
+// declaration's initializer.
 // The tracking pre-pass, the TU-wide storage evidence and the transfer
 // function all read writes from here, so they cannot disagree about what
 // overwrites a handle.
@@ -33,6 +34,9 @@ enum class WriteKind {
   OutParameter,
   /// A declared variable's initializer.
   Initialize,
+  /// `std::tie(a, b) = v`: each tied variable gets one element of v (Value
+  /// is that element when v spells it, `std::make_pair(socket(...), 0)`).
+  Unpack,
 };
 
 /// One write a statement performs.
@@ -55,6 +59,9 @@ struct StorageWrite {
   /// For OutParameter: the acquisition's role.
   const FunctionRole *Role = nullptr;
 };
+
+/// True for `std::tie(a, b)`: it only names its arguments.
+bool isStdTie(const CallExpr *Call);
 
 /// The writes \p S performs itself (its subexpressions' writes are theirs).
 llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,

@@ -327,6 +327,7 @@ private:
       return;
     }
     case WriteKind::Reset:
+    case WriteKind::Unpack:
       if (Write.Value && asAcquisition(Write.Value, Catalog))
         consider(storageOf(Write.Target, Ctx));
       return;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <sys/socket.h>
+#include <tuple>
 #include <unistd.h>
 #include <utility>
 #include <vector>
@@ -110,4 +111,42 @@ void swapped_then_overwritten() {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'b' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
   // CHECK-MESSAGES: :[[@LINE-5]]:11: note: 'b' was opened here, as 'a'{{$}}
   close(b);
+}
+
+// `std::tie(fd, err) = v` writes every tied variable.
+std::tuple<int, int> open_with_status();
+void tie_over_open_descriptor() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int err = 0;
+  std::tie(fd, err) = open_with_status();
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-4]]:12: note: 'fd' was opened here
+  // CHECK-FIXES: {{^}}  close(fd);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  std::tie(fd, err) = open_with_status();{{$}}
+  close(fd);
+}
+
+void tie_spelled_pair() {
+  int fd = -1, err = 0;
+  std::tie(fd, err) = std::make_pair(socket(AF_INET, SOCK_STREAM, 0), 0);
+  std::tie(fd, err) = std::make_pair(socket(AF_INET, SOCK_STREAM, 0), 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-3]]:38: note: 'fd' was opened here
+  close(fd);
+}
+
+// Closed first, or not tied: silent.
+void tie_after_close() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int err = 0;
+  close(fd);
+  std::tie(fd, err) = open_with_status();
+  close(fd);
+}
+
+void tie_ignores_descriptor() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int err = 0;
+  std::tie(std::ignore, err) = open_with_status();
+  close(fd);
 }
