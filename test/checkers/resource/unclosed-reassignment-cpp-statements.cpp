@@ -116,14 +116,14 @@ void swapped_then_overwritten() {
 // `std::tie(fd, err) = v` writes every tied variable.
 std::tuple<int, int> open_with_status();
 void tie_over_open_descriptor() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int tied = socket(AF_INET, SOCK_STREAM, 0);
   int err = 0;
-  std::tie(fd, err) = open_with_status();
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
-  // CHECK-MESSAGES: :[[@LINE-4]]:12: note: 'fd' was opened here
-  // CHECK-FIXES: {{^}}  close(fd);{{$}}
-  // CHECK-FIXES-NEXT: {{^}}  std::tie(fd, err) = open_with_status();{{$}}
-  close(fd);
+  std::tie(tied, err) = open_with_status();
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'tied' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-4]]:14: note: 'tied' was opened here
+  // CHECK-FIXES: {{^}}  close(tied);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  std::tie(tied, err) = open_with_status();{{$}}
+  close(tied);
 }
 
 void tie_spelled_pair() {
