@@ -290,6 +290,7 @@ FunctionAnalysis::explainSkippedRelease(unsigned VarIndex,
   OnChain.set(AssignmentBlock.getBlockID());
   std::deque<const CFGBlock *> Queue{&AssignmentBlock};
   constexpr unsigned MaxSteps = 512;
+  SkippedRelease FirstLoop;
   for (unsigned Steps = 0; !Queue.empty() && Steps < MaxSteps; ++Steps) {
     const CFGBlock *Current = Queue.front();
     Queue.pop_front();
@@ -314,15 +315,22 @@ FunctionAnalysis::explainSkippedRelease(unsigned VarIndex,
           const Expr *Cond = Pred->getLastCondition();
           if (!Cond)
             Cond = dyn_cast<Expr>(Pred->getTerminatorCondition());
-          if (Cond)
+          // A loop's condition only says the loop ended; a branch inside
+          // the loop that skipped the release explains more.
+          bool LoopCondition =
+              isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(
+                  Pred->getTerminatorStmt());
+          if (Cond && !LoopCondition)
             return SkippedRelease{Cond, EdgeToCurrent == 0};
+          if (Cond && !FirstLoop.Condition)
+            FirstLoop = SkippedRelease{Cond, EdgeToCurrent == 0};
         }
       }
       OnChain.set(Pred->getBlockID());
       Queue.push_back(Pred);
     }
   }
-  return {};
+  return FirstLoop;
 }
 
 bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
