@@ -158,6 +158,18 @@ UnclosedReassignmentCheck::familyOf(const LeakFinding &Finding) {
   return nullptr;
 }
 
+/// The name of the local closure \p Site calls (`reconnect()` for `auto
+/// reconnect = [&fd] {...}`), or an empty string.
+static std::string closureCalled(const Expr *Site) {
+  const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Site);
+  const auto *Method =
+      Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getCalleeDecl()) : nullptr;
+  if (!Method || !Method->getParent()->isLambda())
+    return std::string();
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreImpCasts());
+  return Ref ? Ref->getDecl()->getNameAsString() : std::string();
+}
+
 static std::optional<ReleaseAction> fixFor(const LeakFinding &Finding,
                                            const HandleFamily *Family,
                                            const ASTContext &Ctx) {
@@ -208,6 +220,8 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
       buildReleaseFix(*First.What.Root, Loc, InheritedReleases, Function,
                       Parents, Ctx, OnUnfitRelease);
 
+  // `reconnect()` for a local lambda that stores into what it captures.
+  const std::string Closure = closureCalled(First.What.Site);
   for (const LeakFinding &Finding : Findings) {
     const std::string Handle = Finding.Storage.spelling();
     if (!Reported.insert({Loc, Handle}).second)
@@ -225,13 +239,17 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
           Finding.isInheritedOnly()
               ? diag(Loc, "'%0' may still hold an open %1 %select{from a "
                           "previous call|from the caller}2; it is "
-                          "overwritten without being closed")
+                          "overwritten%select{| by the call to '%5'}4 "
+                          "without being closed")
           : Finding.isDefinite()
-              ? diag(Loc, "'%0' is overwritten while it still holds an open "
-                          "%1; the previous %3 leaks")
-              : diag(Loc, "'%0' is overwritten while it may still hold an "
-                          "open %1; the previous %3 leaks on some paths");
-      Diag << Handle << Noun << FromCaller << LeakNoun;
+              ? diag(Loc, "'%0' is overwritten%select{| by the call to "
+                          "'%5'}4 while it still holds an open %1; the "
+                          "previous %3 leaks")
+              : diag(Loc, "'%0' is overwritten%select{| by the call to "
+                          "'%5'}4 while it may still hold an open %1; the "
+                          "previous %3 leaks on some paths");
+      Diag << Handle << Noun << FromCaller << LeakNoun << !Closure.empty()
+           << Closure;
       // The fix goes on the first fixable warning of the site.
       if (!Fix.empty() && !(Finding.Bits & Inherited) &&
           fixFor(Finding, Family, Ctx)) {

@@ -13,7 +13,7 @@ void reconnect_twice() {
   auto reconnect = [&fd] { fd = socket(AF_INET, SOCK_STREAM, 0); };
   reconnect();
   reconnect();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten by the call to 'reconnect' while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
   // CHECK-MESSAGES: :[[@LINE-4]]:33: note: 'fd' was opened here
   // CHECK-FIXES: {{^}}  close(fd);{{$}}
   // CHECK-FIXES-NEXT: {{^}}  reconnect();{{$}}
@@ -25,7 +25,7 @@ void open_then_retry() {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   auto retry = [&] { fd = socket(AF_INET, SOCK_STREAM, 0); };
   retry();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is overwritten by the call to 'retry' while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
   // CHECK-MESSAGES: :[[@LINE-4]]:12: note: 'fd' was opened here
   // CHECK-FIXES: {{^}}  auto retry = [&] { fd = socket(AF_INET, SOCK_STREAM, 0); };{{$}}
   // CHECK-FIXES-NEXT: {{^}}  close(fd);{{$}}
@@ -39,7 +39,7 @@ void retry_in_loop(int attempts) {
   auto attempt = [&] { fd = socket(AF_INET, SOCK_STREAM, 0); };
   for (int i = 0; i < attempts; ++i)
     attempt();
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fd' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fd' is overwritten by the call to 'attempt' while it may still hold an open socket; the previous descriptor leaks on some paths [resource-unclosed-reassignment]
   // CHECK-MESSAGES: :[[@LINE-4]]:29: note: 'fd' was opened here
   // CHECK-FIXES: {{^}}    { if (fd >= 0) close(fd); attempt(); }{{$}}
   close(fd);
