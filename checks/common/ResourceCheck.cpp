@@ -146,6 +146,10 @@ void ResourceCheck::registerMatchers(MatchFinder *Finder) {
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("function"),
       this);
+  // A block literal's body is code of its own, run whenever the block is
+  // called (Clang's blocks extension).
+  Finder->addMatcher(
+      blockExpr(unless(isExpansionInSystemHeader())).bind("block"), this);
 }
 
 void ResourceCheck::registerPPCallbacks(const SourceManager &SM,
@@ -210,7 +214,47 @@ void ResourceCheck::notePath(llvm::StringRef Handle, const Expr *ReleasedAt,
         << Handle << Skipped.WhenTrue;
 }
 
+/// The function whose body contains \p Block, through enclosing blocks.
+static const FunctionDecl *enclosingFunction(const BlockDecl &Block) {
+  for (const DeclContext *Context = Block.getParent(); Context;
+       Context = Context->getParent())
+    if (const auto *Function = dyn_cast<FunctionDecl>(Context))
+      return Function;
+  return nullptr;
+}
+
+/// True when \p Block is handed straight to a one-time runner
+/// (`dispatch_once(&once, ^{ ... })`, any callee named `*_once`).
+static bool runsOnce(const BlockExpr &Block, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(Block);
+  // Through the implicit conversions and parentheses around the argument.
+  while (Parents.size() == 1 &&
+         (Parents[0].get<ImplicitCastExpr>() || Parents[0].get<ParenExpr>()))
+    Parents = Ctx.getParents(Parents[0]);
+  const auto *Call = Parents.size() == 1 ? Parents[0].get<CallExpr>() : nullptr;
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName().ends_with("_once");
+}
+
+void ResourceCheck::checkBlock(const BlockExpr &Block,
+                               const MatchFinder::MatchResult &Result) {
+  const BlockDecl &Decl = *Block.getBlockDecl();
+  const FunctionDecl *Function = enclosingFunction(Decl);
+  if (!Function || !Decl.getBody() || Function->isDependentContext() ||
+      Function->isInvalidDecl() || Session->writesShard())
+    return;
+  if (const FunctionAnalysis *Analysis =
+          Session->analyze(*Function, *Result.Context, nullptr, &Decl,
+                           runsOnce(Block, *Result.Context)))
+    checkFunction(*Analysis, *Result.Context);
+}
+
 void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Block = Result.Nodes.getNodeAs<BlockExpr>("block")) {
+    checkBlock(*Block, Result);
+    return;
+  }
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!Function || !Analysed.insert(Function).second)
     return;

@@ -56,6 +56,10 @@ protected:
   const HandleCatalog &catalog() const { return Session->catalog(); }
 
 private:
+  /// Analyses the body of a block literal, as a function of its own.
+  void checkBlock(const BlockExpr &Block,
+                  const ast_matchers::MatchFinder::MatchResult &Result);
+
   std::shared_ptr<AnalysisSession> Session;
   /// Debugging aid: say which functions were skipped and why.
   bool ReportSkippedFunctions = false;

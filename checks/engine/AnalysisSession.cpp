@@ -171,8 +171,10 @@ void AnalysisSession::writeShard() {
 
 const FunctionAnalysis *
 AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
-                         HandleFlowAnalysis::Skipped *WhySkipped) {
-  if (LastFunction == &Function && CurrentContext == &Ctx) {
+                         HandleFlowAnalysis::Skipped *WhySkipped,
+                         const BlockDecl *Block, bool BlockRunsOnce) {
+  if (LastFunction == &Function && LastBlock == Block &&
+      CurrentContext == &Ctx) {
     if (WhySkipped)
       *WhySkipped = LastSkipped;
     return LastAnalysis.get();
@@ -182,16 +184,20 @@ AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
   TrackingPolicy Policy = prepare(Ctx);
 
   LastFunction = &Function;
+  LastBlock = Block;
   LastAnalysis.reset();
   LastSkipped = HandleFlowAnalysis::Skipped::No;
   // The parser may have dropped statements of a function with errors.
   if (hasCompileErrors(Function)) {
     LastSkipped = HandleFlowAnalysis::Skipped::HasErrors;
   } else {
+    Policy.Block = Block;
+    Policy.BlockRunsOnce = BlockRunsOnce;
     HandleFlowAnalysis Analysis(Catalog, Ctx, Options.Limits, Policy,
                                 &*Summaries);
-    LastAnalysis = Analysis.analyze(&Function, Function.getBody(), &LastSkipped,
-                                    ScopeEnds);
+    LastAnalysis = Analysis.analyze(
+        &Function, Block ? Block->getBody() : Function.getBody(), &LastSkipped,
+        ScopeEnds);
   }
   if (WhySkipped)
     *WhySkipped = LastSkipped;

@@ -87,8 +87,12 @@ public:
   /// The solved flow of \p Function, shared by the checks that ask next
   /// for the same function; null when there is nothing to analyse (then
   /// \p WhySkipped says why, if it was skipped).
+  /// With \p Block, the body of that block literal inside \p Function is
+  /// analysed instead of the function's.
   const FunctionAnalysis *analyze(const FunctionDecl &Function, ASTContext &Ctx,
-                                  HandleFlowAnalysis::Skipped *WhySkipped);
+                                  HandleFlowAnalysis::Skipped *WhySkipped,
+                                  const BlockDecl *Block = nullptr,
+                                  bool BlockRunsOnce = false);
 
   /// Summaries of functions of other files, for every analysis after.
   void useIndex(std::shared_ptr<const SummaryIndex> Loaded) {
@@ -144,6 +148,7 @@ private:
   /// The last function analysed, and its result (the checks' callbacks for
   /// one function come one after the other).
   const FunctionDecl *LastFunction = nullptr;
+  const BlockDecl *LastBlock = nullptr;
   std::unique_ptr<FunctionAnalysis> LastAnalysis;
   HandleFlowAnalysis::Skipped LastSkipped = HandleFlowAnalysis::Skipped::No;
 };

@@ -16,12 +16,12 @@
 namespace clang::tidy::resource {
 
 FunctionAnalysis::FunctionAnalysis(const FunctionDecl &Function,
-                                   TrackedStorage TrackedIn,
+                                   const Stmt &Body, TrackedStorage TrackedIn,
                                    std::unique_ptr<CFG> GraphIn,
                                    const HandleCatalog &Catalog,
                                    ASTContext &Ctx, SummaryProvider *Summaries,
                                    const HandleHolders *Holders)
-    : Function(&Function), Tracked(std::move(TrackedIn)),
+    : Function(&Function), Body(&Body), Tracked(std::move(TrackedIn)),
       Graph(std::move(GraphIn)), Catalog(Catalog), Ctx(Ctx), Holders(Holders),
       Summaries(Summaries), Transfer(Catalog, Tracked, Ctx, Summaries),
       In(Graph->getNumBlockIDs()), Reached(Graph->getNumBlockIDs()),
@@ -206,7 +206,7 @@ VariableState FunctionAnalysis::initialState(const StorageKey &Key) const {
   // A lambda's by-reference capture (tracked to summarize the lambda)
   // holds what the enclosing function had there.
   if (Key.Var && !Key.Var->hasGlobalStorage() &&
-      Key.Var->getDeclContext() != Function)
+      owningContext(Key.Var) != Tracked.localContext())
     return VariableState{Inherited};
   if (Key.Var && isa<ParmVarDecl>(Key.Var))
     return VariableState{Tracked.isSinkParameter(Key.Var) ||
@@ -349,6 +349,10 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   // Globals and the caller's objects carry an earlier call's handle only if
   // this function runs more than once; main() and one-time initializers
   // do not.
+  // A block literal runs whenever it is called: a handler, a completion,
+  // a retry; a block given to dispatch_once runs once.
+  if (isBlockBody())
+    return Tracked.blockMayRunAgain();
   if (!Holders || !Function || Function->isMain())
     return false;
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
@@ -544,8 +548,12 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
   // unreachable otherwise). Only functions with a `try` pay for the extra
   // blocks; C and -fno-exceptions code never does.
   Options.AddEHEdges = Tracked.hasTry() && Ctx.getLangOpts().CXXExceptions;
+  // A block literal's body is built as the block's (no constructor
+  // initializers, no parameters of the enclosing function).
+  const Decl *Owner =
+      Policy.Block ? static_cast<const Decl *>(Policy.Block) : Function;
   std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(Function, const_cast<Stmt *>(Body), &Ctx, Options);
+      CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
   if (!Graph)
     return nullptr;
   // The TU's evidence, if this function tracks storage that needs it.
@@ -555,8 +563,8 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
       if (Tracked.key(I).outlivesCall())
         Holders = Policy.GetHolders();
   std::unique_ptr<FunctionAnalysis> Result(
-      new FunctionAnalysis(*Function, std::move(Tracked), std::move(Graph),
-                           Catalog, Ctx, Summaries, Holders));
+      new FunctionAnalysis(*Function, *Body, std::move(Tracked),
+                           std::move(Graph), Catalog, Ctx, Summaries, Holders));
   Result->solve();
   return Result;
 }

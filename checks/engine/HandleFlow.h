@@ -92,7 +92,14 @@ public:
   FunctionAnalysis &operator=(const FunctionAnalysis &) = delete;
   ~FunctionAnalysis();
 
+  /// The function analysed, or the one containing the block literal whose
+  /// body is analysed.
   const FunctionDecl &function() const { return *Function; }
+  /// The body analysed: the function's, or a block literal's.
+  const Stmt &body() const { return *Body; }
+  /// True when body() is a block literal's (`^{ ... }`), which may run at
+  /// any time, not as part of function().
+  bool isBlockBody() const { return Tracked.localContext() != Function; }
   const TrackedStorage &tracked() const { return Tracked; }
   const HandleCatalog &catalog() const { return Catalog; }
   ASTContext &context() const { return Ctx; }
@@ -144,10 +151,10 @@ public:
 
 private:
   friend class HandleFlowAnalysis;
-  FunctionAnalysis(const FunctionDecl &Function, TrackedStorage Tracked,
-                   std::unique_ptr<CFG> Graph, const HandleCatalog &Catalog,
-                   ASTContext &Ctx, SummaryProvider *Summaries,
-                   const HandleHolders *Holders);
+  FunctionAnalysis(const FunctionDecl &Function, const Stmt &Body,
+                   TrackedStorage Tracked, std::unique_ptr<CFG> Graph,
+                   const HandleCatalog &Catalog, ASTContext &Ctx,
+                   SummaryProvider *Summaries, const HandleHolders *Holders);
 
   void solve();
   VariableState initialState(const StorageKey &Key) const;
@@ -172,6 +179,7 @@ private:
                                      unsigned SuccIndex) const;
 
   const FunctionDecl *Function;
+  const Stmt *Body;
   TrackedStorage Tracked;
   std::unique_ptr<CFG> Graph;
   const HandleCatalog &Catalog;

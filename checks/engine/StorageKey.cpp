@@ -94,6 +94,13 @@ const ValueDecl *StorageKey::identity() const {
   return nullptr;
 }
 
+const DeclContext *owningContext(const VarDecl *Var) {
+  const DeclContext *Context = Var->getDeclContext();
+  while (isa<CapturedDecl>(Context) && Context->getParent())
+    Context = Context->getParent();
+  return Context;
+}
+
 const FieldDecl *firstOverlappingField(const FieldDecl *Field) {
   const RecordDecl *Record = Field->getParent();
   if (!Record->isUnion())

@@ -60,6 +60,11 @@ struct StorageKey {
 /// elsewhere is checked where it is tracked.)
 const ParmVarDecl *viewedParameter(const VarDecl *Var);
 
+/// The function or closure whose local \p Var is, looking through the
+/// captured regions of OpenMP directives (`#pragma omp parallel for`),
+/// whose code runs as part of the function that contains them.
+const DeclContext *owningContext(const VarDecl *Var);
+
 /// The members of a union share their storage: for a member of a union,
 /// the first member of the same type (`u.second` reads what `u.first =
 /// fd` stored); \p Field itself otherwise.

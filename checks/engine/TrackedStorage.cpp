@@ -42,7 +42,9 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
   const VarDecl *Var = Key.Var;
   // Another function's variable (a lambda's capture) is not ours, except
   // to summarize what a lambda does with what it captures by reference.
-  if (Var && !Var->hasGlobalStorage() && Var->getDeclContext() != Function &&
+  const DeclContext *Locals =
+      Policy.Block ? static_cast<const DeclContext *>(Policy.Block) : Function;
+  if (Var && !Var->hasGlobalStorage() && owningContext(Var) != Locals &&
       !(Policy.TrackParameters && capturesByReference(Function, Var)))
     return false;
   if (Key.outlivesCall()) {
@@ -437,6 +439,9 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
                                        const ASTContext &Ctx,
                                        const TrackingPolicy &Policy) {
   TrackedStorage Result;
+  Result.LocalContext =
+      Policy.Block ? static_cast<const DeclContext *>(Policy.Block) : Function;
+  Result.BlockMayRunAgain = Policy.Block && !Policy.BlockRunsOnce;
   TrackingScanner Scanner(Function, Catalog, Ctx, Policy, Result);
   // A summary covers every handle field of the class: a nested helper may
   // release one without this method naming it.
@@ -500,6 +505,8 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   if (llvm::none_of(Result.Keys, Unfollowable))
     return Result;
   TrackedStorage Filtered;
+  Filtered.LocalContext = Result.LocalContext;
+  Filtered.BlockMayRunAgain = Result.BlockMayRunAgain;
   Filtered.HasErrors = Result.HasErrors;
   Filtered.HasTry = Result.HasTry;
   Filtered.Closures = Result.Closures;

@@ -58,6 +58,12 @@ struct TrackingPolicy {
   /// Whether a function without a body here has a summary (from the
   /// summary index): `&conn` passed to it is then not an escape by itself.
   llvm::function_ref<bool(const FunctionDecl *)> SummarizedElsewhere = nullptr;
+  /// The block literal (`^{ ... }`) whose body is analysed, inside the
+  /// function: its own variables are the locals, what it captures is not.
+  /// Null when the function's own body is analysed.
+  const BlockDecl *Block = nullptr;
+  /// For a block: it is handed to a one-time runner (`dispatch_once`).
+  bool BlockRunsOnce = false;
 };
 
 /// The storage one function's analysis tracks, with dense indexes.
@@ -69,6 +75,11 @@ public:
                                 const HandleCatalog &Catalog,
                                 const ASTContext &Ctx,
                                 const TrackingPolicy &Policy = {});
+
+  /// The function, or the block literal, whose variables are the locals.
+  const DeclContext *localContext() const { return LocalContext; }
+  /// For a block literal's body: whether it may run more than once.
+  bool blockMayRunAgain() const { return BlockMayRunAgain; }
 
   /// True for a by-value parameter that this function releases somewhere:
   /// it carries the caller's handle in (an owning sink).
@@ -172,6 +183,8 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
   llvm::DenseSet<StorageKey> CopyTargets;
   llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
+  const DeclContext *LocalContext = nullptr;
+  bool BlockMayRunAgain = false;
   bool TracksGlobals = false;
   bool HasErrors = false;
   bool HasTry = false;

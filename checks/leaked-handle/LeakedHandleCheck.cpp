@@ -29,7 +29,7 @@ void LeakedHandleCheck::checkFunction(const FunctionAnalysis &Analysis,
   llvm::SmallVector<LostHandle, 4> Lost = LeakedHandleRule(Analysis).run();
   if (Lost.empty())
     return;
-  ParentMap Parents(Analysis.function().getBody());
+  ParentMap Parents(const_cast<Stmt *>(&Analysis.body()));
   for (const LostHandle &Handle : Lost)
     // Open on some paths only: the analysis does not follow correlated
     // conditions (a flag set with the handle, a constant in another file),

@@ -47,7 +47,7 @@ void LeakedHandleRule::lastReferenceGone(const Stmt *Trigger, ReferenceLoss,
 
 llvm::SmallVector<LostHandle, 4> LeakedHandleRule::run() {
   // The process ends with main(): the system takes back what it holds.
-  if (Analysis.function().isMain())
+  if (Analysis.function().isMain() && !Analysis.isBlockBody())
     return {};
   Analysis.replay(*this);
   // Lost in replay order; objects that managed themselves are dropped

@@ -84,7 +84,7 @@ bool ReassignmentRule::isFlagTest(const Expr *Condition,
     return false;
   // Kept in step: this function sets the flag to a constant somewhere
   // (`owns = true;` next to the open), unlike a caller's `int cond`.
-  return setsToConstant(Analysis.function().getBody(), *Flag);
+  return setsToConstant(&Analysis.body(), *Flag);
 }
 
 bool ReassignmentRule::setsToConstant(const Stmt *S,

@@ -19,7 +19,7 @@ void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
     reportHandOver(Loss, Function);
   if (Findings.empty())
     return;
-  ParentMap Parents(Function.getBody());
+  ParentMap Parents(const_cast<Stmt *>(&Analysis.body()));
   // Findings of one site (pipe(fds) overwrites two handles) are adjacent.
   llvm::ArrayRef<LeakFinding> Rest(Findings);
   while (!Rest.empty()) {
