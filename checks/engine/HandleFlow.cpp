@@ -339,7 +339,8 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   if (!Key.Var && Key.Field)
     return !isa_and_nonnull<CXXConstructorDecl>(Function) &&
            !(Holders && Function &&
-             Holders->calledOnlyFromConstructors(Function));
+             (Holders->calledOnlyFromConstructors(Function) ||
+              Holders->isRunOnce(Function)));
   if (Key.Var && !Key.Field) {
     // A static local exists precisely to survive between calls; a sink
     // parameter brings the caller's handle along.

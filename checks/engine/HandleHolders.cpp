@@ -49,7 +49,13 @@ public:
   }
 
   // A lambda's body runs when the lambda is called, not with its function.
+  // One handed anywhere but a local variable (a callback, a
+  // std::function, a handler table) may be called any number of times.
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    if (!LocalClosureLambdas.contains(Lambda) &&
+        !RunOnceLambdas.contains(Lambda))
+      if (const CXXMethodDecl *Call = Lambda->getCallOperator())
+        Result.AddressTaken.insert(Call->getCanonicalDecl());
     return withWriter(nullptr, [&] {
       return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
     });
@@ -82,6 +88,11 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
+    // `auto reconnect = [&] {...};`: its calls are counted where it is
+    // called (an initializer is traversed after its variable).
+    if (Var->isLocalVarDecl() && Var->getInit())
+      if (auto *Lambda = dyn_cast<LambdaExpr>(Var->getInit()->IgnoreImplicit()))
+        LocalClosureLambdas.insert(Lambda);
     if (Var->hasGlobalStorage() && Var->getInit()) {
       noteAcquisition(StorageKey{Var, -1}, Var->getInit());
       noteStore(StorageKey{Var, -1}, Var->getInit());
@@ -208,6 +219,10 @@ public:
   }
 
 private:
+  /// Lambdas that initialize a local variable (LocalClosures.h).
+  llvm::SmallPtrSet<const LambdaExpr *, 4> LocalClosureLambdas;
+  /// Lambdas given to a run-once registration.
+  llvm::SmallPtrSet<const LambdaExpr *, 4> RunOnceLambdas;
   /// pthread_once, std::call_once, atexit: the function they are given runs
   /// at most once.
   static bool isRunOnceRegistration(const FunctionDecl *Callee) {
@@ -225,6 +240,18 @@ private:
   /// `init` or `&init` given to a run-once registration: one call, not an
   /// address that may be called again.
   void noteRunOnce(const Expr *Arg) {
+    // `std::call_once(flag, [] {...})`, a captureless lambda converted to
+    // the function pointer pthread_once takes: its call operator runs once.
+    const Expr *Inner = Arg->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(Inner);
+        Conversion && isa<CXXConversionDecl>(Conversion->getMethodDecl()))
+      Inner = Conversion->getImplicitObjectArgument()->IgnoreImplicit();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Inner)) {
+      RunOnceLambdas.insert(Lambda);
+      ++Result.CallSites[Lambda->getCallOperator()->getCanonicalDecl()];
+      Result.RunOnce.insert(Lambda->getCallOperator()->getCanonicalDecl());
+      return;
+    }
     Arg = Arg->IgnoreParenImpCasts();
     if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
         AddrOf && AddrOf->getOpcode() == UO_AddrOf)
@@ -236,6 +263,7 @@ private:
       return;
     DirectCallees.insert(Ref);
     ++Result.CallSites[Function->getCanonicalDecl()];
+    Result.RunOnce.insert(Function->getCanonicalDecl());
     Result.CalledElsewhere.insert(Function->getCanonicalDecl());
   }
 

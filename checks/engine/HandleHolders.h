@@ -57,6 +57,12 @@ public:
   /// again calls it.
   bool runsRepeatedly(const FunctionDecl *Function) const;
 
+  /// True when \p Function is given to a run-once registration
+  /// (`std::call_once(flag, [this] {...})`, `pthread_once(&once, init)`).
+  bool isRunOnce(const FunctionDecl *Function) const {
+    return RunOnce.contains(Function->getCanonicalDecl());
+  }
+
   /// True when some function of the TU both closes \p Field and resets it
   /// to an invalid value: the field follows an open/close protocol.
   bool isClosedAndReset(const FieldDecl *Field) const {
@@ -144,6 +150,7 @@ private:
   llvm::DenseMap<const FunctionDecl *, uint64_t> StableLoopArguments;
   llvm::SmallPtrSet<const FunctionDecl *, 16> AddressTaken;
   llvm::SmallPtrSet<const FunctionDecl *, 16> NamedToRunAgain;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> RunOnce;
   /// Functions some call in a constructor names, and some call elsewhere.
   /// Per function: the classes whose constructors call it.
   llvm::DenseMap<const FunctionDecl *,

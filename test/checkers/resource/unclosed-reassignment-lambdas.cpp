@@ -4,6 +4,9 @@
 // by reference at its calls: a call that stores a new handle into a
 // captured variable overwrites it.
 
+#include <functional>
+#include <mutex>
+#include <pthread.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -103,3 +106,45 @@ void reopen_through_reference() {
   if (stream)
     fclose(stream);
 }
+
+// A lambda handed to a registration (a callback, a std::function) may run
+// any number of times: a global it sets may still hold the socket of an
+// earlier run.
+void on_event(std::function<void()> handler);
+int g_event_fd = -1;
+void register_reconnect() {
+  on_event([] { g_event_fd = socket(AF_INET, SOCK_STREAM, 0); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'g_event_fd' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-2]]:28: note: close the previous descriptor first if 'g_event_fd' can still hold one here
+}
+
+int g_checked_fd = -1;
+void register_reconnect_closing() {
+  on_event([] {
+    if (g_checked_fd >= 0)
+      close(g_checked_fd);
+    g_checked_fd = socket(AF_INET, SOCK_STREAM, 0);
+  });
+}
+
+// Given to a run-once registration, it runs once.
+std::once_flag g_once;
+int g_once_fd = -1;
+void open_once() {
+  std::call_once(g_once, [] { g_once_fd = socket(AF_INET, SOCK_STREAM, 0); });
+}
+
+static pthread_once_t g_pthread_once = PTHREAD_ONCE_INIT;
+int g_pthread_fd = -1;
+void open_once_pthread() {
+  pthread_once(&g_pthread_once,
+               [] { g_pthread_fd = socket(AF_INET, SOCK_STREAM, 0); });
+}
+
+struct Listener {
+  int fd = -1;
+  void start() {
+    std::call_once(g_once, [this] { fd = socket(AF_INET, SOCK_STREAM, 0); });
+  }
+  ~Listener() { close(fd); }
+};
