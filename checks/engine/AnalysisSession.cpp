@@ -126,6 +126,7 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
         [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
   Summaries->setPolicy(Policy);
   Summaries->setIndex(Index.get());
+  Policy.SummarizesPointee = SummarizesPointee;
   return Policy;
 }
 

@@ -137,6 +137,15 @@ private:
   std::function<const HandleHolders *()> HoldersOnDemand;
   /// Whether the summary index knows a function (TrackingPolicy).
   std::function<bool(const FunctionDecl *)> SummarizedElsewhere;
+  /// Whether a function's summary says what it does through its pointer
+  /// parameter N (TrackingPolicy).
+  std::function<bool(const FunctionDecl *, unsigned)> SummarizesPointee =
+      [this](const FunctionDecl *F, unsigned Param) {
+        const FunctionSummary *Summary =
+            Summaries ? Summaries->summaryOf(F) : nullptr;
+        return Summary && !Summary->Untrusted &&
+               Summary->pointee(Param).has_value();
+      };
   std::optional<SummaryCache> Summaries;
   std::shared_ptr<const SummaryIndex> Index;
   /// The TU's shard, while writing one.

@@ -201,12 +201,39 @@ void HandleTransfer::applyToPointee(const CallExpr *Call, const Expr *AddrOf,
       Listener->used(Call, Index, State[Index]);
     return;
   case ParameterEffect::Overwritten:
+    // `badSink(&data)` reading `*dataPtr` into a local it overwrites.
+    if (Listener)
+      Listener->passedToOverwriter(Call, Index, State[Index], Effect);
+    [[fallthrough]];
   case ParameterEffect::Unknown:
     if (Listener)
       Listener->escaped(Call, Index, State[Index]);
     State[Index].Bits = Escaped;
     return;
   }
+}
+
+void HandleTransfer::applyToPassedPointer(const CallExpr *Call, const Expr *Arg,
+                                          unsigned Param,
+                                          const FunctionSummary *Summary,
+                                          FlowState &State) const {
+  // `net_nonblock(sock)` for this function's own `int *sock`, whose
+  // pointee it tracks: the callee may change what it points to.
+  const auto *Ref = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+  const auto *Pointer = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  int Index = Pointer && Pointer->getType()->isPointerType()
+                  ? Tracked.indexOf(StorageKey{Pointer, 0})
+                  : -1;
+  if (Index < 0)
+    return;
+  std::optional<ParameterSummary> Pointee =
+      Summary ? Summary->pointee(Param) : std::nullopt;
+  applyToPointee(Call, Arg, Index,
+                 Pointee && Summary->parameter(Param).Effect ==
+                                ParameterEffect::UsedOnly
+                     ? *Pointee
+                     : ParameterSummary{},
+                 State);
 }
 
 void HandleTransfer::applyClosureCall(const CallExpr *Call,
@@ -379,6 +406,10 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     }
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
     unsigned ParamIndex = I - FirstArg;
+    if (!Role)
+      applyToPassedPointer(Call, Args[I], ParamIndex,
+                           Summary && !Summary->Untrusted ? Summary : nullptr,
+                           State);
     if (!Role) {
       if (Summary && !Summary->Untrusted) {
         applyParameterSummary(Call, Args[I], ParamIndex, *Summary, State);

@@ -5,6 +5,7 @@
 #include "engine/HandleFlow.h"
 #include "engine/IndexedSummaries.h"
 #include "engine/LocalClosures.h"
+#include "engine/PointerBindings.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -19,6 +20,11 @@ class ParameterWatcher : public FlowListener {
 public:
   ParameterWatcher(const HandleCatalog &Catalog, const TrackedStorage &Tracked)
       : Catalog(Catalog), Tracked(Tracked) {}
+
+  /// The caller storage a local copy of it stands for, when it holds it.
+  int callerSource(unsigned Index, const VariableState &Before) const {
+    return (Before.Bits & Inherited) ? Tracked.callerCopySource(Index) : -1;
+  }
 
   struct Seen {
     bool Escaped = false;
@@ -39,8 +45,14 @@ public:
     // Only a new handle over the caller's is a loss worth telling callers
     // about; `fd = -1` just forgets the parameter's copy.
     if ((Before.Bits & Inherited) && What.NewValue &&
-        asAcquisition(What.NewValue, Catalog) && !ByIndex[Index].Overwrite)
+        asAcquisition(What.NewValue, Catalog) && !ByIndex[Index].Overwrite) {
       ByIndex[Index].Overwrite = What.Site;
+      // `FILE *data = *dataPtr; data = fopen(...)`: the caller's handle,
+      // under its local name, is dropped.
+      if (int Source = callerSource(Index, Before);
+          Source >= 0 && !ByIndex[Source].Overwrite)
+        ByIndex[Source].Overwrite = What.Site;
+    }
   }
   void released(const Expr *, unsigned Index,
                 const VariableState &Before) override {
@@ -138,8 +150,14 @@ ParameterSummary captureEffect(const ParameterWatcher::Seen &Seen,
   if (std::optional<ParameterSummary> Fresh =
           acquisitionAtExit(Seen, Exit, Index))
     return *Fresh;
-  if (!Exit || Seen.Escaped || Seen.Overwrite)
+  if (!Exit || Seen.Escaped)
     return {};
+  // Dropped under a local name (`FILE *data = *dataPtr; data = fopen(...)`)
+  // while the caller's storage still holds it.
+  if (Seen.Overwrite)
+    return (*Exit)[Index].Bits == Inherited
+               ? ParameterSummary{ParameterEffect::Overwritten, Seen.Overwrite}
+               : ParameterSummary{};
   HandleStateSet Bits = (*Exit)[Index].Bits;
   if (Seen.Released && !(Bits & ~(Released | Invalid | Failed)))
     return {ParameterEffect::Released};
@@ -163,6 +181,10 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
     // pointer parameter points to holds afterwards.
     if (Key.isPointee()) {
       const auto *Param = cast<ParmVarDecl>(Key.Var);
+      // Only when the function keeps no copy of the pointer: callers then
+      // know all it does with their storage.
+      if (!onlyDereferenced(Param, Function.getBody()))
+        continue;
       ParameterSummary Effect =
           captureEffect(Watcher.ByIndex.lookup(I), Exit, I);
       if (Effect.Effect != ParameterEffect::Unknown &&

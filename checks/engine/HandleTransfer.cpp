@@ -23,6 +23,16 @@ llvm::SmallVector<unsigned, 2> aliasesOf(unsigned Index, const FlowState &State,
                                          const TrackedStorage &Tracked) {
   llvm::SmallVector<unsigned, 2> Aliases;
   const VariableState &Named = State[Index];
+  // To summarize: a local holding its copy of the caller's handle, and
+  // the caller's storage it was copied from, name one handle.
+  if (Tracked.hasCallerCopies() && (Named.Bits & Inherited)) {
+    for (unsigned Other = 0; Other < State.size(); ++Other)
+      if (Other != Index && (State[Other].Bits & Inherited) &&
+          (Tracked.callerCopySource(Index) == static_cast<int>(Other) ||
+           Tracked.callerCopySource(Other) == static_cast<int>(Index)))
+        Aliases.push_back(Other);
+    return Aliases;
+  }
   if (!Tracked.hasCopies() || !Named.AcquiredAt || !(Named.Bits & OpenStates))
     return Aliases;
   for (unsigned Other = 0; Other < State.size(); ++Other)
@@ -65,9 +75,13 @@ bool HandleTransfer::applyCopy(const Expr *Site, const StorageKey &Target,
     return false;
   std::optional<StorageKey> Source = storageOf(Read, Ctx);
   int From = Source ? Tracked.indexOf(*Source) : -1;
-  // Only a handle opened in this call is followed under two names.
-  if (From < 0 || From == Index || !State[From].AcquiredAt ||
-      !(State[From].Bits & OpenStates))
+  // Only a handle opened in this call is followed under two names, and,
+  // to summarize, the caller's (`FILE *data = *dataPtr;`).
+  bool CallerHandle = From >= 0 && Tracked.callerCopySource(Index) == From &&
+                      State[From].Bits == Inherited;
+  if (From < 0 || From == Index ||
+      (!CallerHandle &&
+       (!State[From].AcquiredAt || !(State[From].Bits & OpenStates))))
     return false;
   if (Site)
     noteOverwrite(Overwrite{cast<Expr>(Site), cast<Expr>(Site), Value}, Index,

@@ -115,6 +115,12 @@ private:
   /// capture); \p Site names it in the call.
   void applyToPointee(const CallExpr *Call, const Expr *Site, unsigned Index,
                       const ParameterSummary &Effect, FlowState &State) const;
+  /// \p Arg is this function's pointer parameter whose pointee it tracks
+  /// (`net_nonblock(sock)` for `int *sock`): what the callee's \p Summary
+  /// says it does there, or an escape.
+  void applyToPassedPointer(const CallExpr *Call, const Expr *Arg,
+                            unsigned Param, const FunctionSummary *Summary,
+                            FlowState &State) const;
   /// A call of a local closure: its summary applied to its by-reference
   /// captures.
   void applyClosureCall(const CallExpr *Call, const LambdaExpr &Lambda,

@@ -90,11 +90,15 @@ const VarDecl *pointedVariable(const VarDecl *Pointer) {
       dyn_cast_or_null<FunctionDecl>(Pointer->getParentFunctionOrMethod());
   if (!Function || !Function->getBody())
     return nullptr;
-  PointerUses Uses(Pointer);
-  Uses.TraverseStmt(Function->getBody());
-  if (Uses.onlyDereferenced())
+  if (onlyDereferenced(Pointer, Function->getBody()))
     It->second = Pointee;
   return It->second;
+}
+
+bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body) {
+  PointerUses Uses(Pointer);
+  Uses.TraverseStmt(const_cast<Stmt *>(Body));
+  return Uses.onlyDereferenced();
 }
 
 void forgetPointerBindings() { Bindings.clear(); }

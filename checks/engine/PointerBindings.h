@@ -13,6 +13,7 @@
 #define RESOURCE_TIDY_POINTERBINDINGS_H
 
 namespace clang {
+class Stmt;
 class VarDecl;
 } // namespace clang
 
@@ -22,6 +23,10 @@ namespace clang::tidy::resource {
 /// null otherwise. The answer is cached per thread until the next
 /// forgetPointerBindings().
 const VarDecl *pointedVariable(const VarDecl *Pointer);
+
+/// True when every use of \p Pointer in \p Body dereferences it (`*p`):
+/// no copy of the pointer is kept, passed on or captured.
+bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body);
 
 /// Drops the cached answers: at the start of each translation unit, whose
 /// declarations may reuse the memory of the last one's.

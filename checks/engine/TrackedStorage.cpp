@@ -124,9 +124,15 @@ public:
   }
 
   bool VisitUnaryOperator(UnaryOperator *Op) {
+    // A summary covers what a pointer parameter points to whatever happens
+    // to it (`fputs(s, *out)` only uses it).
+    if (Policy.TrackParameters && Op->getOpcode() == UO_Deref)
+      if (std::optional<StorageKey> Key = storageOf(Op, Ctx);
+          Key && Key->isPointee())
+        consider(Key);
     // Calls are visited before their arguments: out-arguments are known.
     if (Op->getOpcode() == UO_AddrOf && !Result.OutArguments.contains(Op) &&
-        !Result.BindsPointer.contains(Op))
+        !Result.BindsPointer.contains(Op) && !SettledAddresses.contains(Op))
       if (std::optional<StorageKey> Key = storageOf(Op->getSubExpr(), Ctx);
           Key && Key->Var)
         Result.AddressExposed.insert(Key->Var);
@@ -166,9 +172,9 @@ public:
         if (std::optional<StorageKey> Key = storageOf(Call->getArg(I), Ctx);
             Key && !Key->outlivesCall())
           consider(Key);
-    for (const Expr *Arg : Call->arguments())
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (const auto *AddrOf =
-              dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+              dyn_cast<UnaryOperator>(Call->getArg(I)->IgnoreParenImpCasts());
           AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
           isa<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts())) {
         QualType Pointee = AddrOf->getSubExpr()->getType();
@@ -177,6 +183,8 @@ public:
         // `open_into(&f)`: the summary may say it stores a fresh handle.
         if (isHandleType(Pointee)) {
           Result.SummarizedArguments.insert(AddrOf);
+          if (Policy.SummarizesPointee && Policy.SummarizesPointee(Callee, I))
+            SettledAddresses.insert(AddrOf);
           if (std::optional<StorageKey> Key =
                   storageOf(AddrOf->getSubExpr(), Ctx);
               Key && !Key->outlivesCall())
@@ -394,6 +402,8 @@ public:
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
   /// (storage that outlives the call, local) pairs: `s->client = fd;`.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> StoresOfLocals;
+  /// `&f` given to a function whose summary settles what it does there.
+  llvm::SmallPtrSet<const Expr *, 2> SettledAddresses;
   /// Variables lambdas capture by reference.
   llvm::SmallVector<std::pair<const LambdaExpr *, const VarDecl *>, 2>
       ByReference;
@@ -474,6 +484,13 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
     if (Result.indexOf(Local) >= 0 &&
         isTrackable(Target, Function, Catalog, Ctx, Policy))
       Result.add(Target);
+  // To summarize: what a pointer parameter points to, copied into a local,
+  // is the caller's handle under a second name.
+  if (Policy.TrackParameters)
+    for (const auto &[Copy, Source] : Scanner.Copies)
+      if (Source.isPointee() && Result.indexOf(Source) < 0 &&
+          isTrackable(Source, Function, Catalog, Ctx, Policy))
+        Result.add(Source);
   // Copies of tracked handles are their aliases, tracked too (a copy of a
   // copy once the first copy is).
   for (bool Changed = true; Changed;) {
@@ -485,6 +502,17 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
         Result.CopyTargets.insert(Copy);
         Changed = true;
       }
+  }
+  // A local copied from one caller storage only names the caller's handle
+  // while it holds the copy.
+  if (Policy.TrackParameters) {
+    llvm::SmallDenseMap<StorageKey, unsigned, 2> SourceCount;
+    for (const auto &[Copy, Source] : Scanner.Copies)
+      ++SourceCount[Copy];
+    for (const auto &[Copy, Source] : Scanner.Copies)
+      if (Source.isPointee() && SourceCount.lookup(Copy) == 1 &&
+          Result.indexOf(Copy) >= 0 && Result.indexOf(Source) >= 0)
+        Result.CallerCopies[Result.indexOf(Copy)] = Result.indexOf(Source);
   }
   if (Policy.Mode == PersistentStorageMode::All)
     for (const StorageKey &Key : Scanner.AssignedParameters)
@@ -523,6 +551,13 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   for (const StorageKey &Key : Result.Keys)
     if (!Unfollowable(Key))
       Filtered.add(Key);
+  // Indexes change: the caller copies are matched again by key.
+  for (const auto &[Copy, Source] : Result.CallerCopies) {
+    int NewCopy = Filtered.indexOf(Result.key(Copy));
+    int NewSource = Filtered.indexOf(Result.key(Source));
+    if (NewCopy >= 0 && NewSource >= 0)
+      Filtered.CallerCopies[NewCopy] = NewSource;
+  }
   return Filtered;
 }
 

@@ -62,6 +62,11 @@ struct TrackingPolicy {
   /// function: its own variables are the locals, what it captures is not.
   /// Null when the function's own body is analysed.
   const BlockDecl *Block = nullptr;
+  /// Whether a function's summary says what it does with what its pointer
+  /// parameter N points to (it then keeps no copy of the pointer): `&f`
+  /// passed there does not expose f.
+  llvm::function_ref<bool(const FunctionDecl *, unsigned)> SummarizesPointee =
+      nullptr;
   /// For a block: it is handed to a one-time runner (`dispatch_once`).
   bool BlockRunsOnce = false;
 };
@@ -100,6 +105,15 @@ public:
   bool tracksGlobals() const { return TracksGlobals; }
   /// Whether any tracked storage is a copy of another.
   bool hasCopies() const { return !CopyTargets.empty(); }
+
+  /// To summarize a function: for a local that copies what a pointer
+  /// parameter points to (`FILE *data = *dataPtr;`), the index of that
+  /// caller storage, whose handle the local then names; -1 otherwise.
+  int callerCopySource(unsigned Index) const {
+    auto It = CallerCopies.find(Index);
+    return It == CallerCopies.end() ? -1 : static_cast<int>(It->second);
+  }
+  bool hasCallerCopies() const { return !CallerCopies.empty(); }
   /// The family a sink parameter is released as, if known.
   const HandleFamily *sinkFamily(const VarDecl *Var) const {
     auto It = SinkParameters.find(Var);
@@ -182,6 +196,7 @@ private:
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
   llvm::DenseSet<StorageKey> CopyTargets;
+  llvm::SmallDenseMap<unsigned, unsigned, 2> CallerCopies;
   llvm::SmallPtrSet<const VarDecl *, 4> Reassigned;
   const DeclContext *LocalContext = nullptr;
   bool BlockMayRunAgain = false;

@@ -38,3 +38,36 @@ FILE *log_returned(void) {
   FILE *log = open_log("app.log");
   return log;
 }
+
+// What a pointer parameter points to, read or closed under a local name.
+static void read_through_copy(FILE **streamPtr) {
+  FILE *stream = *streamPtr;
+  fputs("x", stream);
+}
+static void close_through_copy(FILE **streamPtr) {
+  FILE *stream = *streamPtr;
+  if (stream)
+    fclose(stream);
+}
+void only_read_through_address(void) {
+  FILE *data = fopen("first.txt", "w");
+  read_through_copy(&data);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'data' goes out of scope while it still holds an open FILE stream; the stream leaks [resource-leaked-handle]
+// CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'data' was opened here
+
+void closed_through_address(void) {
+  FILE *data = fopen("first.txt", "w");
+  close_through_copy(&data);
+}
+
+// A function that keeps the pointer may close the stream any time later.
+static FILE **kept_stream;
+static void keep_and_read(FILE **streamPtr) {
+  kept_stream = streamPtr;
+  fputs("x", *streamPtr);
+}
+void address_kept(void) {
+  FILE *data = fopen("first.txt", "w");
+  keep_and_read(&data);
+}

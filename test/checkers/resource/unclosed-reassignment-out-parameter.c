@@ -1,5 +1,6 @@
 // RUN: %check_resource_tidy %s resource-unclosed-reassignment %t
 
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -54,4 +55,36 @@ int keeps_local_copy(int *out) {
   probe = fd;
   // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'probe' is overwritten while it still holds an open socket
   return probe;
+}
+
+// The pointer handed on: what the callee does there decides.
+static int set_nonblocking(int *sock) {
+  if (fcntl(*sock, F_SETFL, O_NONBLOCK) == -1) {
+    close(*sock);
+    *sock = -1;
+    return -1;
+  }
+  return 0;
+}
+void connect_nonblocking(int *sock, const struct sockaddr *addr,
+                         socklen_t len, int attempts) {
+  for (int i = 0; i < attempts; ++i) {
+    *sock = socket(AF_INET, SOCK_STREAM, 0);
+    if (*sock < 0 || set_nonblocking(sock))
+      continue;
+    if (connect(*sock, addr, len) == 0)
+      return;
+    close(*sock);
+    *sock = -1;
+  }
+}
+
+static void log_descriptor(const int *sock) { (void)fcntl(*sock, F_GETFL); }
+void open_and_log(int *out, int n) {
+  for (int i = 0; i < n; ++i) {
+    *out = socket(AF_INET, SOCK_STREAM, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: '*out' is overwritten while it may still hold an open socket; the previous descriptor leaks on some paths [resource-unclosed-reassignment]
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: note: '*out' was opened here in a previous loop iteration
+    log_descriptor(out);
+  }
 }

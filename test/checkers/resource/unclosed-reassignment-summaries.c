@@ -204,3 +204,33 @@ void slot_kept(void) {
   log = fopen("app.log", "a");
   fclose(log);
 }
+
+// The caller's handle copied out of a pointer parameter and overwritten
+// under its local name (Juliet's 63 shape).
+static void reopen_through_copy(FILE **streamPtr) {
+  FILE *stream = *streamPtr;
+  stream = fopen("second.txt", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_address' passed in; the stream leaks [resource-unclosed-reassignment]
+  if (stream)
+    fclose(stream);
+}
+void hand_over_address(void) {
+  FILE *data = fopen("first.txt", "w");
+  reopen_through_copy(&data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'reopen_through_copy' here, which overwrites it without closing it; 'data' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'data' was opened here
+}
+
+// Closed under the local name first: silent.
+static void close_then_reopen_through_copy(FILE **streamPtr) {
+  FILE *stream = *streamPtr;
+  if (stream)
+    fclose(stream);
+  stream = fopen("second.txt", "w");
+  if (stream)
+    fclose(stream);
+}
+void hand_over_address_closed(void) {
+  FILE *data = fopen("first.txt", "w");
+  close_then_reopen_through_copy(&data);
+}
