@@ -89,12 +89,11 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
       !AddrOf->getSubExpr()->getType()->isRecordType())
     if (std::optional<StorageKey> Key = storageOf(AddrOf->getSubExpr(), Ctx))
       if (int Index = Tracked.indexOf(*Key); Index >= 0) {
+        // A summary says what happens there only when the function keeps
+        // no copy of the pointer (FunctionSummaries.cpp).
         std::optional<ParameterSummary> Pointee = Summary.pointee(Param);
         applyToPointee(Call, AddrOf, Index,
-                       Pointee && Parameter.Effect == ParameterEffect::UsedOnly
-                           ? *Pointee
-                           : ParameterSummary{},
-                       State);
+                       Pointee ? *Pointee : ParameterSummary{}, State);
         return;
       }
   // The object a pointer argument points to (`c`, `&conn`): its tracked
@@ -228,11 +227,7 @@ void HandleTransfer::applyToPassedPointer(const CallExpr *Call, const Expr *Arg,
     return;
   std::optional<ParameterSummary> Pointee =
       Summary ? Summary->pointee(Param) : std::nullopt;
-  applyToPointee(Call, Arg, Index,
-                 Pointee && Summary->parameter(Param).Effect ==
-                                ParameterEffect::UsedOnly
-                     ? *Pointee
-                     : ParameterSummary{},
+  applyToPointee(Call, Arg, Index, Pointee ? *Pointee : ParameterSummary{},
                  State);
 }
 

@@ -180,10 +180,12 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
     // `*out = fopen(...)`, `fclose(*pp)`: what the caller's storage a
     // pointer parameter points to holds afterwards.
     if (Key.isPointee()) {
-      const auto *Param = cast<ParmVarDecl>(Key.Var);
+      const ParmVarDecl *Param = Key.pointeeParameter();
       // Only when the function keeps no copy of the pointer: callers then
-      // know all it does with their storage.
-      if (!onlyDereferenced(Param, Function.getBody()))
+      // know all it does with their storage. (A typed local copy of the
+      // parameter is only dereferenced, and is the parameter's only use.)
+      if (Param == Key.Var ? !onlyDereferenced(Param, Function.getBody())
+                           : !referencedOnce(Param, Function.getBody()))
         continue;
       ParameterSummary Effect =
           captureEffect(Watcher.ByIndex.lookup(I), Exit, I);

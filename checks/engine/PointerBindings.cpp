@@ -47,6 +47,7 @@ public:
   bool onlyDereferenced() const {
     return !Captured && References == Dereferences;
   }
+  bool referencedOnce() const { return !Captured && References == 1; }
 
 private:
   const VarDecl *Pointer;
@@ -71,6 +72,7 @@ const VarDecl *addressedLocal(const Expr *Init) {
 }
 
 thread_local llvm::DenseMap<const VarDecl *, const VarDecl *> Bindings;
+thread_local llvm::DenseMap<const VarDecl *, const ParmVarDecl *> Views;
 
 } // namespace
 
@@ -101,6 +103,36 @@ bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body) {
   return Uses.onlyDereferenced();
 }
 
-void forgetPointerBindings() { Bindings.clear(); }
+const ParmVarDecl *viewedPointerParameter(const VarDecl *Pointer) {
+  if (!Pointer || isa<ParmVarDecl>(Pointer) || !Pointer->isLocalVarDecl() ||
+      Pointer->isStaticLocal() || !Pointer->getType()->isPointerType() ||
+      !Pointer->getInit())
+    return nullptr;
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Pointer->getInit()->IgnoreParenCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!Param || !Param->getType()->isPointerType() ||
+      Param->getDeclContext() != Pointer->getDeclContext())
+    return nullptr;
+  auto [It, Inserted] = Views.try_emplace(Pointer, nullptr);
+  if (!Inserted)
+    return It->second;
+  const auto *Function = dyn_cast<FunctionDecl>(Pointer->getDeclContext());
+  if (Function && Function->getBody() &&
+      onlyDereferenced(Pointer, Function->getBody()))
+    It->second = Param;
+  return It->second;
+}
+
+bool referencedOnce(const VarDecl *Var, const Stmt *Body) {
+  PointerUses Uses(Var);
+  Uses.TraverseStmt(const_cast<Stmt *>(Body));
+  return Uses.referencedOnce();
+}
+
+void forgetPointerBindings() {
+  Bindings.clear();
+  Views.clear();
+}
 
 } // namespace clang::tidy::resource

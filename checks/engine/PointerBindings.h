@@ -13,6 +13,7 @@
 #define RESOURCE_TIDY_POINTERBINDINGS_H
 
 namespace clang {
+class ParmVarDecl;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -24,9 +25,17 @@ namespace clang::tidy::resource {
 /// forgetPointerBindings().
 const VarDecl *pointedVariable(const VarDecl *Pointer);
 
+/// The pointer parameter \p Pointer is a typed copy of (`FILE **dataPtr =
+/// (FILE **)dataVoidPtr;`) when \p Pointer is only ever dereferenced:
+/// `*dataPtr` is then what the caller's pointer points to. Null otherwise.
+const ParmVarDecl *viewedPointerParameter(const VarDecl *Pointer);
+
 /// True when every use of \p Pointer in \p Body dereferences it (`*p`):
 /// no copy of the pointer is kept, passed on or captured.
 bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body);
+
+/// True when \p Body names \p Var exactly once.
+bool referencedOnce(const VarDecl *Var, const Stmt *Body);
 
 /// Drops the cached answers: at the start of each translation unit, whose
 /// declarations may reuse the memory of the last one's.

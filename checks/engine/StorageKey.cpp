@@ -26,9 +26,14 @@ std::string StorageKey::spelling() const {
   return Name;
 }
 
-bool StorageKey::isPointee() const {
-  return Var && !Field && Index == 0 && isa<ParmVarDecl>(Var) &&
-         Var->getType()->isPointerType();
+bool StorageKey::isPointee() const { return pointeeParameter() != nullptr; }
+
+const ParmVarDecl *StorageKey::pointeeParameter() const {
+  if (!Var || Field || Index != 0 || !Var->getType()->isPointerType())
+    return nullptr;
+  if (const auto *Param = dyn_cast<ParmVarDecl>(Var))
+    return Param;
+  return viewedPointerParameter(Var);
 }
 
 QualType StorageKey::type(const ASTContext &Ctx) const {
@@ -154,6 +159,9 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
     const auto *Pointer = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
     if (const VarDecl *Pointee = pointedVariable(Pointer))
       return StorageKey{Pointee, -1};
+    // `*dataPtr` for `FILE **dataPtr = (FILE **)dataVoidPtr;`: the caller's.
+    if (viewedPointerParameter(Pointer))
+      return StorageKey{Pointer, 0};
     return std::nullopt;
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {

@@ -47,8 +47,11 @@ struct StorageKey {
   /// parameter refers to.
   bool outlivesCall() const;
   /// `*out`, the caller's storage a pointer parameter points to (element 0
-  /// of a pointer-typed parameter); tracked only to summarize a function.
+  /// of a pointer-typed parameter, or of a local typed copy of one:
+  /// PointerBindings.h).
   bool isPointee() const;
+  /// For isPointee(): the parameter whose pointee it is.
+  const ParmVarDecl *pointeeParameter() const;
   /// The declaration identifying the storage across functions: the field,
   /// or the global / static variable; null for call-local storage.
   const ValueDecl *identity() const;

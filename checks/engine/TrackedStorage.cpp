@@ -54,7 +54,7 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
     // What a reference parameter refers to: tracked when it receives an
     // acquisition here, which is why it was considered.
     if (!Key.identity())
-      return Var && isa<ParmVarDecl>(Var) && !Key.Field;
+      return Var && (isa<ParmVarDecl>(Var) || Key.isPointee()) && !Key.Field;
     const HandleHolders *Holders = Policy.Holders;
     if (!Holders && Policy.GetHolders)
       Holders = Policy.GetHolders();

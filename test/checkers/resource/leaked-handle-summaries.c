@@ -71,3 +71,14 @@ void address_kept(void) {
   FILE *data = fopen("first.txt", "w");
   keep_and_read(&data);
 }
+
+static void read_through_void(void *opaque) {
+  FILE **streamPtr = (FILE **)opaque;
+  fputs("x", *streamPtr);
+}
+void only_read_through_void(void) {
+  FILE *data = fopen("first.txt", "w");
+  read_through_void(&data);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'data' goes out of scope while it still holds an open FILE stream; the stream leaks [resource-leaked-handle]
+// CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'data' was opened here

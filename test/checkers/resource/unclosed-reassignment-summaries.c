@@ -234,3 +234,34 @@ void hand_over_address_closed(void) {
   FILE *data = fopen("first.txt", "w");
   close_then_reopen_through_copy(&data);
 }
+
+// The same through `void *` and a typed copy of it (Juliet's 64 shape).
+static void reopen_through_void(void *opaque) {
+  FILE **streamPtr = (FILE **)opaque;
+  FILE *stream = *streamPtr;
+  stream = fopen("second.txt", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_void' passed in; the stream leaks [resource-unclosed-reassignment]
+  if (stream)
+    fclose(stream);
+}
+void hand_over_void(void) {
+  FILE *data = fopen("first.txt", "w");
+  reopen_through_void(&data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'data' is passed to 'reopen_through_void' here, which overwrites it without closing it; 'data' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'data' was opened here
+}
+
+// The `void *` also kept elsewhere: nothing is known of what happens there.
+static void *kept_opaque;
+static void reopen_and_keep(void *opaque) {
+  kept_opaque = opaque;
+  FILE **streamPtr = (FILE **)opaque;
+  FILE *stream = *streamPtr;
+  stream = fopen("second.txt", "w");
+  if (stream)
+    fclose(stream);
+}
+void hand_over_kept_void(void) {
+  FILE *data = fopen("first.txt", "w");
+  reopen_and_keep(&data);
+}
