@@ -144,7 +144,7 @@ private:
         const FunctionSummary *Summary =
             Summaries ? Summaries->summaryOf(F) : nullptr;
         return Summary && !Summary->Untrusted &&
-               Summary->pointee(Param).has_value();
+               Summary->summarizesPointee(Param);
       };
   std::optional<SummaryCache> Summaries;
   std::shared_ptr<const SummaryIndex> Index;

@@ -96,6 +96,27 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
                        Pointee ? *Pointee : ParameterSummary{}, State);
         return;
       }
+  // `use_pair(fds)` for a local array: each element gets what the summary
+  // says of it; one it does not mention is left as it was. A function that
+  // says nothing of what the pointer points to may do anything there.
+  if (const auto *ArrayRef = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+    if (const auto *ArrayVar = dyn_cast<VarDecl>(ArrayRef->getDecl());
+        ArrayVar && ArrayVar->getType()->isConstantArrayType()) {
+      bool Known = Summary.summarizesPointee(Param);
+      for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
+        const StorageKey &Key = Tracked.key(Index);
+        if (Key.Var != ArrayVar || Key.Field || Key.Index < 0)
+          continue;
+        std::optional<ParameterSummary> Element =
+            Summary.pointee(Param, static_cast<unsigned>(Key.Index));
+        if (Element || !Known)
+          applyToPointee(Call, Arg, Index,
+                         Element ? *Element : ParameterSummary{}, State);
+        else if (Listener)
+          Listener->used(Call, Index, State[Index]);
+      }
+      return;
+    }
   // The object a pointer argument points to (`c`, `&conn`): its tracked
   // handle fields get what the function does to them.
   const Expr *Object = Arg->IgnoreParenImpCasts();
@@ -204,11 +225,17 @@ void HandleTransfer::applyToPointee(const CallExpr *Call, const Expr *AddrOf,
     if (Listener)
       Listener->passedToOverwriter(Call, Index, State[Index], Effect);
     [[fallthrough]];
-  case ParameterEffect::Unknown:
-    if (Listener)
-      Listener->escaped(Call, Index, State[Index]);
-    State[Index].Bits = Escaped;
+  case ParameterEffect::Unknown: {
+    // With its other names (`slots[2] = data; keep(slots);`).
+    llvm::SmallVector<unsigned, 2> Names{Index};
+    addAliases(Names, State);
+    for (unsigned Name : Names) {
+      if (Listener)
+        Listener->escaped(Call, Name, State[Name]);
+      State[Name].Bits = Escaped;
+    }
     return;
+  }
   }
 }
 

@@ -184,15 +184,17 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
       // Only when the function keeps no copy of the pointer: callers then
       // know all it does with their storage. (A typed local copy of the
       // parameter is only dereferenced, and is the parameter's only use.)
-      if (Param == Key.Var ? !onlyDereferenced(Param, Function.getBody())
+      if (Param == Key.Var ? !onlyDereferenced(Param, Function.getBody(),
+                                               /*Subscripts=*/true)
                            : !referencedOnce(Param, Function.getBody()))
         continue;
       ParameterSummary Effect =
           captureEffect(Watcher.ByIndex.lookup(I), Exit, I);
       if (Effect.Effect != ParameterEffect::Unknown &&
           Param->getFunctionScopeIndex() < Function.getNumParams())
-        Summary.ParameterFields.push_back(
-            {Param->getFunctionScopeIndex(), nullptr, Effect});
+        Summary.ParameterFields.push_back({Param->getFunctionScopeIndex(),
+                                           nullptr, Effect,
+                                           static_cast<unsigned>(Key.Index)});
       continue;
     }
     if (Key.Var && !Key.Field && Key.Index < 0 &&

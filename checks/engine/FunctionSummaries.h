@@ -89,6 +89,9 @@ struct ParameterFieldSummary {
   unsigned Param;
   const FieldDecl *Field;
   ParameterSummary Effect;
+  /// With a null Field: which element of what the parameter points to
+  /// (`p[2]`; 0 for `*p`).
+  unsigned Element = 0;
 };
 
 /// What a lambda does to a variable it captures by reference.
@@ -136,11 +139,20 @@ struct FunctionSummary {
   }
   /// What the function does to the handle parameter \p Param points to
   /// (`*out`), if it says.
-  std::optional<ParameterSummary> pointee(unsigned Param) const {
+  std::optional<ParameterSummary> pointee(unsigned Param,
+                                          unsigned Element = 0) const {
     for (const ParameterFieldSummary &Each : ParameterFields)
-      if (Each.Param == Param && !Each.Field)
+      if (Each.Param == Param && !Each.Field && Each.Element == Element)
         return Each.Effect;
     return std::nullopt;
+  }
+  /// Whether it says anything of what parameter \p Param points to (it
+  /// then keeps no copy of the pointer).
+  bool summarizesPointee(unsigned Param) const {
+    return llvm::any_of(ParameterFields,
+                        [&](const ParameterFieldSummary &Each) {
+                          return Each.Param == Param && !Each.Field;
+                        });
   }
   /// The effect on field \p Field of what parameter \p Param points to.
   ParameterSummary parameterField(unsigned Param,

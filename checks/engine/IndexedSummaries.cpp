@@ -134,12 +134,16 @@ std::optional<IndexedFunction> indexEntryOf(const FunctionDecl &Function,
     };
     for (unsigned I = 0; I < Summary->Parameters.size(); ++I)
       AddEffect(I, "", Summary->Parameters[I]);
-    for (const ParameterFieldSummary &Each : Summary->ParameterFields)
-      if (Each.Effect.Effect != ParameterEffect::Unknown)
-        AddEffect(Each.Param,
-                  Each.Field ? Each.Field->getName()
-                             : StringRef(SummaryIndex::PointeeField),
-                  Each.Effect);
+    for (const ParameterFieldSummary &Each : Summary->ParameterFields) {
+      if (Each.Effect.Effect == ParameterEffect::Unknown)
+        continue;
+      // `*p` is "*", `p[2]` is "[2]".
+      std::string Element = Each.Element
+                                ? "[" + std::to_string(Each.Element) + "]"
+                                : std::string(SummaryIndex::PointeeField);
+      AddEffect(Each.Param, Each.Field ? Each.Field->getName() : Element,
+                Each.Effect);
+    }
     Useful |= Summary->isInformative();
   }
   if (!Useful)
@@ -175,12 +179,18 @@ std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
   for (const IndexedEffect &Effect : Entry->Effects) {
     if (Effect.Field.empty() || Effect.Param >= Callee.getNumParams())
       continue;
-    if (Effect.Field == SummaryIndex::PointeeField) {
+    StringRef Name = Effect.Field;
+    unsigned Element = 0;
+    bool IsElement = Name == SummaryIndex::PointeeField;
+    if (!IsElement && Name.starts_with("[") && Name.ends_with("]"))
+      IsElement = !Name.drop_front().drop_back().getAsInteger(10, Element);
+    if (IsElement) {
       ParameterSummary Pointee;
       Pointee.Effect = Effect.Effect;
       if (!Effect.Site.File.empty())
         Pointee.ExternalOverwrite = &Effect.Site;
-      Summary->ParameterFields.push_back({Effect.Param, nullptr, Pointee});
+      Summary->ParameterFields.push_back(
+          {Effect.Param, nullptr, Pointee, Element});
       continue;
     }
     const FieldDecl *Field =

@@ -24,6 +24,13 @@ public:
         ++Dereferences;
     return true;
   }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Subscript->getBase()->IgnoreParenImpCasts());
+        Ref && Ref->getDecl() == Pointer)
+      ++Subscripted;
+    return true;
+  }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (Ref->getDecl() == Pointer)
       ++References;
@@ -44,8 +51,9 @@ public:
     return true;
   }
 
-  bool onlyDereferenced() const {
-    return !Captured && References == Dereferences;
+  bool onlyDereferenced(bool Subscripts) const {
+    return !Captured &&
+           References == Dereferences + (Subscripts ? Subscripted : 0);
   }
   bool referencedOnce() const { return !Captured && References == 1; }
 
@@ -53,6 +61,7 @@ private:
   const VarDecl *Pointer;
   unsigned References = 0;
   unsigned Dereferences = 0;
+  unsigned Subscripted = 0;
   bool Captured = false;
 };
 
@@ -97,10 +106,11 @@ const VarDecl *pointedVariable(const VarDecl *Pointer) {
   return It->second;
 }
 
-bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body) {
+bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body,
+                      bool Subscripts) {
   PointerUses Uses(Pointer);
   Uses.TraverseStmt(const_cast<Stmt *>(Body));
-  return Uses.onlyDereferenced();
+  return Uses.onlyDereferenced(Subscripts);
 }
 
 const ParmVarDecl *viewedPointerParameter(const VarDecl *Pointer) {

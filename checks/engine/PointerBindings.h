@@ -30,9 +30,11 @@ const VarDecl *pointedVariable(const VarDecl *Pointer);
 /// `*dataPtr` is then what the caller's pointer points to. Null otherwise.
 const ParmVarDecl *viewedPointerParameter(const VarDecl *Pointer);
 
-/// True when every use of \p Pointer in \p Body dereferences it (`*p`):
-/// no copy of the pointer is kept, passed on or captured.
-bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body);
+/// True when every use of \p Pointer in \p Body dereferences it (`*p`,
+/// and with \p Subscripts `p[i]`): no copy of the pointer is kept, passed
+/// on or captured.
+bool onlyDereferenced(const VarDecl *Pointer, const Stmt *Body,
+                      bool Subscripts = false);
 
 /// True when \p Body names \p Var exactly once.
 bool referencedOnce(const VarDecl *Var, const Stmt *Body);

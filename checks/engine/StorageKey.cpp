@@ -19,7 +19,7 @@ std::string StorageKey::spelling() const {
   } else {
     Name = Var ? Var->getName().str() : std::string("<storage>");
   }
-  if (isPointee())
+  if (isPointee() && Index == 0)
     return "*" + Name;
   if (Index >= 0)
     Name += "[" + std::to_string(Index) + "]";
@@ -29,7 +29,7 @@ std::string StorageKey::spelling() const {
 bool StorageKey::isPointee() const { return pointeeParameter() != nullptr; }
 
 const ParmVarDecl *StorageKey::pointeeParameter() const {
-  if (!Var || Field || Index != 0 || !Var->getType()->isPointerType())
+  if (!Var || Field || Index < 0 || !Var->getType()->isPointerType())
     return nullptr;
   if (const auto *Param = dyn_cast<ParmVarDecl>(Var))
     return Param;
@@ -178,14 +178,17 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
     return std::nullopt;
   }
   // An element at a constant index of an array variable or array field:
-  // `fds[1]`, `s.fds[0]`, `c->fds[1]`, `fds_[0]` (a field of *this).
+  // `fds[1]`, `s.fds[0]`, `c->fds[1]`, `fds_[0]` (a field of *this); or
+  // of what a pointer parameter points to (`fds[1]` for `int *fds`).
   const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E);
   if (!Subscript)
     return std::nullopt;
   std::optional<StorageKey> Array = storageOf(Subscript->getBase(), Ctx);
   const Expr *IndexExpr = Subscript->getIdx();
+  bool PointedTo = Array && !Array->Field && Array->Index < 0 && Array->Var &&
+                   StorageKey{Array->Var, 0}.isPointee();
   if (!Array || Array->Index >= 0 ||
-      !Array->wholeType()->isConstantArrayType() ||
+      (!Array->wholeType()->isConstantArrayType() && !PointedTo) ||
       IndexExpr->isValueDependent() || IndexExpr->containsErrors())
     return std::nullopt;
   Expr::EvalResult Result;

@@ -256,8 +256,13 @@ public:
   }
 
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
-    if (storageOf(Subscript, Ctx))
+    if (std::optional<StorageKey> Key = storageOf(Subscript, Ctx)) {
+      // A summary covers the elements a pointer parameter points to
+      // (`read(fds[0], ...)` only uses the first).
+      if (Policy.TrackParameters && Key->isPointee())
+        consider(Key);
       return true;
+    }
     if (std::optional<StorageKey> Array = storageOf(Subscript->getBase(), Ctx))
       DynamicallyIndexed.insert(*Array);
     return true;
@@ -367,16 +372,18 @@ private:
   }
 
   /// `copy = fd;`, `FILE *alias = data;`, `u.first = data;` (a member of
-  /// a local struct or union): a local that may become a second name of a
-  /// tracked handle.
+  /// a local struct or union), `slots[2] = data;` (an element of a local
+  /// array): a local that may become a second name of a tracked handle.
   void noteCopy(const StorageKey &Target, const Expr *Value) {
     const Expr *Read = stripValueWrappers(Value);
     if (!Read ||
         !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator>(
             Read) ||
-        Target.outlivesCall() || Target.Index >= 0 || !Target.Var ||
-        Target.Var->isStaticLocal() || isa<ParmVarDecl>(Target.Var) ||
-        (Target.Field && !Target.Var->getType()->isRecordType()))
+        Target.outlivesCall() || !Target.Var || Target.Var->isStaticLocal() ||
+        isa<ParmVarDecl>(Target.Var) ||
+        (Target.Field && !Target.Var->getType()->isRecordType()) ||
+        (Target.Index >= 0 &&
+         (Target.Field || !Target.Var->getType()->isConstantArrayType())))
       return;
     if (std::optional<StorageKey> Source = storageOf(Read, Ctx))
       Copies.push_back({Target, *Source});

@@ -88,3 +88,11 @@ void open_and_log(int *out, int n) {
     log_descriptor(out);
   }
 }
+
+// Elements of what a pointer parameter points to.
+void fill_element_twice(int *fds) {
+  fds[1] = socket(AF_INET, SOCK_STREAM, 0);
+  fds[1] = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fds[1]' is overwritten while it still holds an open socket; the previous descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: 'fds[1]' was opened here
+}

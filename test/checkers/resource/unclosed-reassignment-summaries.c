@@ -265,3 +265,64 @@ void hand_over_kept_void(void) {
   FILE *data = fopen("first.txt", "w");
   reopen_and_keep(&data);
 }
+
+// Elements of what a pointer parameter points to (Juliet's 66 shape), and
+// arrays of descriptors handed to helpers.
+static void reopen_element(FILE *streams[]) {
+  FILE *stream = streams[2];
+  stream = fopen("second.txt", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_element' passed in; the stream leaks [resource-unclosed-reassignment]
+  if (stream)
+    fclose(stream);
+}
+void hand_over_element(void) {
+  FILE *data = fopen("first.txt", "w");
+  FILE *streams[5];
+  streams[2] = data;
+  reopen_element(streams);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'streams[2]' is passed to 'reopen_element' here, which overwrites it without closing it; 'streams[2]' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'streams[2]' was opened here
+}
+
+static void close_pair(int fds[2]) {
+  close(fds[0]);
+  close(fds[1]);
+}
+static void read_first(int fds[2]) {
+  char c;
+  (void)read(fds[0], &c, 1);
+}
+void pipe_closed_by_helper(void) {
+  int fds[2];
+  if (pipe(fds) < 0)
+    return;
+  close_pair(fds);
+  if (pipe(fds) < 0)
+    return;
+  close_pair(fds);
+}
+void pipe_only_read_by_helper(void) {
+  int fds[2];
+  if (pipe(fds) < 0)
+    return;
+  read_first(fds);
+  if (pipe(fds) < 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fds[0]' is overwritten while it still holds an open pipe descriptor; the previous descriptor leaks [resource-unclosed-reassignment]
+    // CHECK-MESSAGES: :[[@LINE-5]]:7: note: 'fds[0]' was opened here
+    // CHECK-MESSAGES: :[[@LINE-3]]:12: warning: 'fds[1]' is overwritten while it still holds an open pipe descriptor; the previous descriptor leaks [resource-unclosed-reassignment]
+    // CHECK-MESSAGES: :[[@LINE-7]]:7: note: 'fds[1]' was opened here
+    return;
+  close_pair(fds);
+}
+
+// Unknown to the summaries: the array may be closed there.
+void keep_pair(int fds[2]);
+void pipe_handed_to_unknown(void) {
+  int fds[2];
+  if (pipe(fds) < 0)
+    return;
+  keep_pair(fds);
+  if (pipe(fds) < 0)
+    return;
+  close_pair(fds);
+}
