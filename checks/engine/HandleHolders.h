@@ -8,7 +8,8 @@
 // enough: borrowed aliases (`current_base = base`) share it.
 //
 // It also records how functions are called, since storage only carries a
-// handle "from a previous call" into a function that runs more than once.
+// handle "from a previous call" into a function that runs more than once
+// (those queries are defined in RunsAgain.cpp).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,105 @@
+//===--- RunsAgain.cpp - resource-tidy ------------------------------------===//
+//
+// The call-graph half of HandleHolders: which functions of the TU run
+// again (called in a loop, from two places, through their address, named
+// like a handler, or from a function that runs again) and which run once
+// (from constructors only, or through a run-once registration).
+//
+//===----------------------------------------------------------------------===//
+
+#include "engine/HandleHolders.h"
+#include "clang/AST/DeclCXX.h"
+
+namespace clang::tidy::resource {
+
+llvm::SmallVector<const HandleHolders::CallEdge *, 4>
+HandleHolders::callersOf(const FunctionDecl *Function) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  llvm::SmallVector<const CallEdge *, 4> Found;
+  for (const CallEdge &Edge : Edges)
+    if (Edge.Callee == Canonical)
+      Found.push_back(&Edge);
+  return Found;
+}
+
+bool HandleHolders::directlyRepeated(const FunctionDecl *Canonical) const {
+  auto Sites = CallSites.find(Canonical);
+  return (Sites != CallSites.end() && Sites->second >= 2) ||
+         CalledInLoop.contains(Canonical) || AddressTaken.contains(Canonical) ||
+         NamedToRunAgain.contains(Canonical);
+}
+
+bool HandleHolders::directlyRepeatedOn(const FunctionDecl *Canonical,
+                                       unsigned ParamIndex) const {
+  auto Sites = CallSites.find(Canonical);
+  if ((Sites != CallSites.end() && Sites->second >= 2) ||
+      AddressTaken.contains(Canonical) || NamedToRunAgain.contains(Canonical))
+    return true;
+  return calledInLoopOn(Canonical, ParamIndex);
+}
+
+void HandleHolders::propagateRepetition() {
+  // A function called from one that runs again runs again; on the same
+  // object when the caller passes on its own parameter, or a global.
+  for (const CallEdge &Edge : Edges) {
+    if (directlyRepeated(Edge.Caller))
+      Repeated.insert(Edge.Caller);
+    for (int Source : Edge.Arguments)
+      if (Source >= 0 && directlyRepeatedOn(Edge.Caller, Source))
+        RepeatedOn[Edge.Caller] |= uint64_t(1) << Source;
+  }
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CallEdge &Edge : Edges) {
+      bool CallerRepeats = Repeated.contains(Edge.Caller);
+      if (CallerRepeats && Repeated.insert(Edge.Callee).second)
+        Changed = true;
+      uint64_t CallerOn = RepeatedOn.lookup(Edge.Caller);
+      uint64_t Add = 0;
+      for (unsigned I = 0; I < Edge.Arguments.size(); ++I) {
+        int Source = Edge.Arguments[I];
+        if ((Source >= 0 && (CallerOn >> Source & 1)) ||
+            (Source == CallEdge::Same && CallerRepeats))
+          Add |= uint64_t(1) << I;
+      }
+      uint64_t &CalleeOn = RepeatedOn[Edge.Callee];
+      if ((CalleeOn | Add) != CalleeOn) {
+        CalleeOn |= Add;
+        Changed = true;
+      }
+    }
+  }
+}
+
+bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  return directlyRepeated(Canonical) || Repeated.contains(Canonical);
+}
+
+bool HandleHolders::calledOnlyFromConstructors(
+    const FunctionDecl *Function) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
+  if (!Method || Method->isVirtual() || NamedToRunAgain.contains(Method) ||
+      CalledElsewhere.contains(Method) || AddressTaken.contains(Method))
+    return false;
+  auto Callers = CalledFromConstructor.find(Method);
+  if (Callers == CalledFromConstructor.end())
+    return false;
+  // Constructors of a class and of a class derived from it both calling
+  // it: building a derived object runs it twice on the same object.
+  for (const CXXRecordDecl *A : Callers->second)
+    for (const CXXRecordDecl *B : Callers->second)
+      if (A != B && A->hasDefinition() && B->hasDefinition() &&
+          A->getDefinition()->isDerivedFrom(B->getDefinition()))
+        return false;
+  return true;
+}
+
+bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
+                                     unsigned ParamIndex) const {
+  const FunctionDecl *Canonical = Function->getCanonicalDecl();
+  return directlyRepeatedOn(Canonical, ParamIndex) ||
+         (ParamIndex < 64 && (RepeatedOn.lookup(Canonical) >> ParamIndex & 1));
+}
+
+} // namespace clang::tidy::resource
