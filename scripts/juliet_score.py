@@ -36,7 +36,9 @@ WARNING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: warning: .*\[(?P<ch
                      re.M)
 # A function definition in Juliet's layout: the signature at column 0, the
 # body's braces at column 0.
-SIGNATURE = re.compile(r"^(?:static\s+)?[A-Za-z_][\w\s\*:<>,]*?\b(?P<name>~?\w+)\s*\([^;]*$")
+# (A destructor's name follows `::` with its `~`: `Class::~Class()`.)
+SIGNATURE = re.compile(
+    r"^(?:static\s+)?[A-Za-z_][\w\s\*:<>,]*?(?P<name>~\w+|\b\w+)\s*\([^;]*$")
 
 
 def functions(path):
