@@ -15,11 +15,11 @@ void UnclosedReassignmentCheck::checkFunction(const FunctionAnalysis &Analysis,
   ReassignmentRule Rule(Analysis);
   llvm::SmallVector<LeakFinding, 4> Findings = Rule.run();
   const FunctionDecl &Function = Analysis.function();
-  for (const HandOverLoss &Loss : Rule.handOverLosses())
-    reportHandOver(Loss, Function);
-  if (Findings.empty())
+  if (Findings.empty() && Rule.handOverLosses().empty())
     return;
   ParentMap Parents(const_cast<Stmt *>(&Analysis.body()));
+  for (const HandOverLoss &Loss : Rule.handOverLosses())
+    reportHandOver(Loss, Function, Parents, Ctx);
   // Findings of one site (pipe(fds) overwrites two handles) are adjacent.
   llvm::ArrayRef<LeakFinding> Rest(Findings);
   while (!Rest.empty()) {
@@ -53,9 +53,11 @@ static bool isOverrideOf(const FunctionDecl *Method,
 }
 
 void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
-                                               const FunctionDecl &Caller) {
+                                               const FunctionDecl &Caller,
+                                               const ParentMap &Parents,
+                                               const ASTContext &Ctx) {
   if (Loss.ExternalOverwrite && !Loss.CalleeOverwrite) {
-    reportExternalHandOver(Loss);
+    reportExternalHandOver(Loss, Parents, Ctx);
     return;
   }
   // The callee's parameter, as the callee's assignment names it.
@@ -94,13 +96,13 @@ void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
       << Handle << (PassedOn ? Called->getDeclName() : Callee->getDeclName())
       << Callee->getDeclName() << PassedOn;
   if (Loss.AcquiredAt)
-    diag(Loss.AcquiredAt->getBeginLoc(), "'%0' was opened here",
-         DiagnosticIDs::Note)
-        << Handle;
+    noteOpened(Handle, *Loss.AcquiredAt, /*InEarlierIteration=*/false, Parents,
+               Ctx);
 }
 
-void UnclosedReassignmentCheck::reportExternalHandOver(
-    const HandOverLoss &Loss) {
+void UnclosedReassignmentCheck::reportExternalHandOver(const HandOverLoss &Loss,
+                                                       const ParentMap &Parents,
+                                                       const ASTContext &Ctx) {
   // The assignment is in a file this TU does not see: the finding is the
   // call that hands the handle to it.
   const ExternalSite &Site = *Loss.ExternalOverwrite;
@@ -130,9 +132,8 @@ void UnclosedReassignmentCheck::reportExternalHandOver(
       << Handle << !Loss.isDefinite() << Noun << CalledName << PassedOn
       << Site.Function << Where << LeakNoun;
   if (Loss.AcquiredAt)
-    diag(Loss.AcquiredAt->getBeginLoc(), "'%0' was opened here",
-         DiagnosticIDs::Note)
-        << Handle;
+    noteOpened(Handle, *Loss.AcquiredAt, /*InEarlierIteration=*/false, Parents,
+               Ctx);
 }
 
 const FunctionRole *

@@ -42,9 +42,11 @@ private:
                   ASTContext &Ctx);
   /// Reports a handle of \p Caller lost in a callee's assignment, at that
   /// assignment (no fix: other callers may pass other values).
-  void reportHandOver(const HandOverLoss &Loss, const FunctionDecl &Caller);
+  void reportHandOver(const HandOverLoss &Loss, const FunctionDecl &Caller,
+                      const ParentMap &Parents, const ASTContext &Ctx);
   /// A hand-over to a function of another file (the summary index).
-  void reportExternalHandOver(const HandOverLoss &Loss);
+  void reportExternalHandOver(const HandOverLoss &Loss,
+                              const ParentMap &Parents, const ASTContext &Ctx);
   /// The nouns of the handle opened at \p AcquiredAt: open, and leaked.
   std::pair<StringRef, StringRef> nounsOf(const Expr *AcquiredAt) const;
   /// The role of the acquisition a finding's handle came from, if known.

@@ -281,7 +281,7 @@ void hand_over_element(void) {
   streams[2] = data;
   reopen_element(streams);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'streams[2]' is passed to 'reopen_element' here, which overwrites it without closing it; 'streams[2]' is not used after the call
-  // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'streams[2]' was opened here
+  // CHECK-MESSAGES: :[[@LINE-5]]:16: note: 'streams[2]' was opened here, as 'data'
 }
 
 static void close_pair(int fds[2]) {
