@@ -128,9 +128,17 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
       ObjectRef ? dyn_cast<VarDecl>(ObjectRef->getDecl()) : nullptr;
   if (ObjectVar && Tracked.indexOf({ObjectVar, -1}) < 0) {
     // The pointer itself kept or replaced: anything may happen to the
-    // object.
-    bool ObjectEscapes = Parameter.Effect == ParameterEffect::Unknown ||
-                         Parameter.Effect == ParameterEffect::Overwritten;
+    // object. A struct passed by value is a copy: the summary lists each
+    // of its handle fields.
+    bool ByValue = ObjectVar->getType()->isRecordType() &&
+                   Object == Arg->IgnoreParenImpCasts();
+    bool ObjectEscapes =
+        ByValue ? !llvm::any_of(Summary.ParameterFields,
+                                [&](const ParameterFieldSummary &Each) {
+                                  return Each.Param == Param && Each.Field;
+                                })
+                : Parameter.Effect == ParameterEffect::Unknown ||
+                      Parameter.Effect == ParameterEffect::Overwritten;
     for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
       const StorageKey &Key = Tracked.key(Index);
       if (Key.Var != ObjectVar || !Key.Field || Key.Index >= 0)
@@ -147,12 +155,23 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
         State[Index].release(Call);
         break;
       case ParameterEffect::Overwritten:
+        // `sink(pair)` copying `pair.f` out and dropping it.
+        if (ByValue && Listener)
+          Listener->passedToOverwriter(
+              Call, Index, State[Index],
+              Summary.parameterField(Param, Key.Field));
+        [[fallthrough]];
       case ParameterEffect::Acquires:
-      case ParameterEffect::Unknown:
-        if (Listener)
-          Listener->escaped(Call, Index, State[Index]);
-        State[Index].Bits = Escaped;
+      case ParameterEffect::Unknown: {
+        llvm::SmallVector<unsigned, 2> Names{Index};
+        addAliases(Names, State);
+        for (unsigned Name : Names) {
+          if (Listener)
+            Listener->escaped(Call, Name, State[Name]);
+          State[Name].Bits = Escaped;
+        }
         break;
+      }
       }
     }
     return;

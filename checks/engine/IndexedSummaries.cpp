@@ -200,6 +200,8 @@ std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
       continue;
     ParameterSummary Parameter;
     Parameter.Effect = Effect.Effect;
+    if (!Effect.Site.File.empty())
+      Parameter.ExternalOverwrite = &Effect.Site;
     Summary->ParameterFields.push_back({Effect.Param, Field, Parameter});
   }
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Callee)) {

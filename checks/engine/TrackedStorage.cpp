@@ -68,6 +68,16 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
 
 } // namespace
 
+/// To summarize: storage whose handle is the caller's, as the function
+/// starts: what a pointer parameter points to, a field of a struct passed
+/// by value.
+static bool isCallerStorage(const StorageKey &Key) {
+  if (Key.isPointee())
+    return true;
+  return Key.Field && Key.Index < 0 && isa_and_nonnull<ParmVarDecl>(Key.Var) &&
+         Key.Var->getType()->isRecordType();
+}
+
 llvm::SmallVector<StorageKey, 2> outParameterTargets(const Expr *Arg,
                                                      const FunctionRole &Role,
                                                      const ASTContext &Ctx) {
@@ -480,13 +490,24 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       isTrackable(*Policy.Extra, Function, Catalog, Ctx, Policy))
     Result.add(*Policy.Extra);
   if (Policy.TrackParameters)
-    for (const ParmVarDecl *Param : Function->parameters())
+    for (const ParmVarDecl *Param : Function->parameters()) {
+      // A struct passed by value: each handle field starts with the
+      // caller's (`void sink(struct pair p)`).
+      if (Param->getType()->isRecordType())
+        forEachPartOf(*Param, Ctx, [&](const StorageKey &Part) {
+          if (Part.Field && Part.Index < 0 &&
+              isTrackable(Part, Function, Catalog, Ctx, Policy)) {
+            Result.add(Part);
+            Result.CallerValueParameters.insert(Param);
+          }
+        });
       if (StorageKey Key{Param, -1};
           !Param->getType()->isReferenceType() &&
           isTrackable(Key, Function, Catalog, Ctx, Policy)) {
         Result.add(Key);
         Result.CallerValueParameters.insert(Param);
       }
+    }
   for (const auto &[Target, Local] : Scanner.StoresOfLocals)
     if (Result.indexOf(Local) >= 0 &&
         isTrackable(Target, Function, Catalog, Ctx, Policy))
@@ -517,7 +538,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
     for (const auto &[Copy, Source] : Scanner.Copies)
       ++SourceCount[Copy];
     for (const auto &[Copy, Source] : Scanner.Copies)
-      if (Source.isPointee() && SourceCount.lookup(Copy) == 1 &&
+      if (isCallerStorage(Source) && SourceCount.lookup(Copy) == 1 &&
           Result.indexOf(Copy) >= 0 && Result.indexOf(Source) >= 0)
         Result.CallerCopies[Result.indexOf(Copy)] = Result.indexOf(Source);
   }

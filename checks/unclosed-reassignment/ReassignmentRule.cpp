@@ -113,7 +113,8 @@ void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
   // names after the call: otherwise the caller may still close it.
   const StorageKey &Key = Analysis.tracked().key(Index);
   const auto *Var = dyn_cast_or_null<VarDecl>(Key.Var);
-  if (!(Before.Bits & OpenStates) || !Var || Key.Field ||
+  if (!(Before.Bits & OpenStates) || !Var ||
+      (Key.Field && !Var->getType()->isRecordType()) ||
       (Key.Index >= 0 && !Var->getType()->isConstantArrayType()) ||
       Key.outlivesCall() || Var->isStaticLocal() ||
       Analysis.tracked().isAddressExposed(Var) ||

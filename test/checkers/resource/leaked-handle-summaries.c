@@ -82,3 +82,25 @@ void only_read_through_void(void) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'data' goes out of scope while it still holds an open FILE stream; the stream leaks [resource-leaked-handle]
 // CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'data' was opened here
+
+struct stream_pair {
+  FILE *first;
+  int flags;
+};
+static void read_field_copy(struct stream_pair pair) { fputs("x", pair.first); }
+void struct_only_read(void) {
+  struct stream_pair pair;
+  pair.first = fopen("first.txt", "w");
+  read_field_copy(pair);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'pair.first' goes out of scope while it still holds an open FILE stream; the stream leaks [resource-leaked-handle]
+// CHECK-MESSAGES: :[[@LINE-4]]:16: note: 'pair.first' was opened here
+
+// Handed on whole to unknown code: it may close it.
+void keep_pair(struct stream_pair pair);
+static void pass_pair_on(struct stream_pair pair) { keep_pair(pair); }
+void struct_handed_on(void) {
+  struct stream_pair pair;
+  pair.first = fopen("first.txt", "w");
+  pass_pair_on(pair);
+}

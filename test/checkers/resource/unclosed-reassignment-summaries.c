@@ -326,3 +326,35 @@ void pipe_handed_to_unknown(void) {
     return;
   close_pair(fds);
 }
+
+// A struct passed by value: a copy of each handle field (Juliet's 67 shape).
+struct stream_pair {
+  FILE *first;
+  int flags;
+};
+static void reopen_field_copy(struct stream_pair pair) {
+  FILE *stream = pair.first;
+  stream = fopen("second.txt", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'stream' is overwritten while it still holds the open FILE stream that 'hand_over_struct' passed in; the stream leaks [resource-unclosed-reassignment]
+  if (stream)
+    fclose(stream);
+}
+void hand_over_struct(void) {
+  struct stream_pair pair;
+  pair.first = fopen("first.txt", "w");
+  reopen_field_copy(pair);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: 'pair.first' is passed to 'reopen_field_copy' here, which overwrites it without closing it; 'pair.first' is not used after the call
+  // CHECK-MESSAGES: :[[@LINE-3]]:16: note: 'pair.first' was opened here
+}
+
+static void close_field_copy(struct stream_pair pair) {
+  if (pair.first)
+    fclose(pair.first);
+}
+void hand_over_struct_closed(void) {
+  struct stream_pair pair;
+  pair.first = fopen("first.txt", "w");
+  close_field_copy(pair);
+  pair.first = fopen("second.txt", "w");
+  close_field_copy(pair);
+}
