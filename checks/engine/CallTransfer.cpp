@@ -162,16 +162,9 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
               Summary.parameterField(Param, Key.Field));
         [[fallthrough]];
       case ParameterEffect::Acquires:
-      case ParameterEffect::Unknown: {
-        llvm::SmallVector<unsigned, 2> Names{Index};
-        addAliases(Names, State);
-        for (unsigned Name : Names) {
-          if (Listener)
-            Listener->escaped(Call, Name, State[Name]);
-          State[Name].Bits = Escaped;
-        }
+      case ParameterEffect::Unknown:
+        escapeWithNames(Call, Index, State);
         break;
-      }
       }
     }
     return;
@@ -244,17 +237,10 @@ void HandleTransfer::applyToPointee(const CallExpr *Call, const Expr *AddrOf,
     if (Listener)
       Listener->passedToOverwriter(Call, Index, State[Index], Effect);
     [[fallthrough]];
-  case ParameterEffect::Unknown: {
+  case ParameterEffect::Unknown:
     // With its other names (`slots[2] = data; keep(slots);`).
-    llvm::SmallVector<unsigned, 2> Names{Index};
-    addAliases(Names, State);
-    for (unsigned Name : Names) {
-      if (Listener)
-        Listener->escaped(Call, Name, State[Name]);
-      State[Name].Bits = Escaped;
-    }
+    escapeWithNames(Call, Index, State);
     return;
-  }
   }
 }
 

@@ -103,6 +103,17 @@ void HandleTransfer::escapeSources(const Expr *E, FlowState &State,
     }
 }
 
+void HandleTransfer::escapeWithNames(const Stmt *Site, unsigned Index,
+                                     FlowState &State) const {
+  llvm::SmallVector<unsigned, 2> Names{Index};
+  addAliases(Names, State);
+  for (unsigned Name : Names) {
+    if (Listener)
+      Listener->escaped(Site, Name, State[Name]);
+    State[Name].Bits = Escaped;
+  }
+}
+
 void HandleTransfer::releaseSources(const Expr *E, FlowState &State,
                                     const Expr *Site) const {
   llvm::SmallVector<unsigned, 2> Sources = sourcesOf(E);

@@ -96,6 +96,10 @@ private:
   /// except \p Keep.
   void escapeSources(const Expr *E, FlowState &State,
                      std::optional<StorageKey> Keep = std::nullopt) const;
+  /// Marks storage \p Index, and every other name of its handle, as
+  /// escaped at \p Site.
+  void escapeWithNames(const Stmt *Site, unsigned Index,
+                       FlowState &State) const;
   /// Marks every tracked storage whose value \p E may yield as released.
   void releaseSources(const Expr *E, FlowState &State, const Expr *Site) const;
   /// Sets every tracked storage whose value \p E may yield to Unknown.
