@@ -1,6 +1,7 @@
 //===--- ReleaseFixIt.cpp - resource-tidy ---------------------------------===//
 
 #include "common/ReleaseFixIt.h"
+#include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -338,6 +339,10 @@ std::optional<ReleaseAction> releaseActionFor(const StorageKey &Storage,
   // A std::optional is released through `*o` after testing it holds a
   // value: no fix is offered rather than a release of the wrong thing.
   if (isOptionalHandle(Storage.type(Ctx)))
+    return std::nullopt;
+  // A container of handles has no one release to insert.
+  if (Storage.Var && !Storage.Field && Storage.Index < 0 &&
+      !containerElementType(Storage.wholeType()).isNull())
     return std::nullopt;
   // Guard when some path is known to hold the invalid value, when an
   // unchecked acquisition may have failed and the release cannot take the

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleTransfer.h"
 #include "engine/StorageWrites.h"
@@ -365,12 +366,31 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
         applyWrite(Write, State);
       return;
     }
-    // Dereferencing or comparing a smart pointer only reads it.
+    // Dereferencing or comparing a smart pointer only reads it, and `v[k]`
+    // an element of a container of handles.
     if (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star ||
-        Op->isComparisonOp())
+        Op->isComparisonOp() || containerElementRead(Op))
       return;
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    // A container of handles (HandleContainers.h).
+    switch (classifyContainerCall(Member)) {
+    case ContainerCall::None:
+      break;
+    case ContainerCall::Read:
+      return;
+    case ContainerCall::Insert:
+      if (Whole)
+        applyWrite(*Whole, State);
+      return;
+    case ContainerCall::Iterator:
+      if (Tracked.isInsertPosition(Member))
+        return;
+      [[fallthrough]];
+    case ContainerCall::Change:
+      escapeSources(Member->getImplicitObjectArgument(), State);
+      return;
+    }
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const Expr *Object = Member->getImplicitObjectArgument();
     applySummary(Member, State);

@@ -1,6 +1,7 @@
 //===--- HandleExprs.cpp - resource-tidy ----------------------------------===//
 
 #include "engine/HandleExprs.h"
+#include "engine/HandleContainers.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
@@ -103,6 +104,9 @@ const Expr *stripValueWrappers(const Expr *E) {
       // `std::atomic<int> fd{socket(...)}`, `std::optional<int> fd =
       // socket(...)`: the value it starts with.
       Next = Construct->getArg(0);
+    } else if (const CXXConstructExpr *Copy = containerCopy(Next)) {
+      // A copy of a container of handles holds the same handles.
+      Next = Copy->getArg(0);
     } else if (const auto *Full = dyn_cast<FullExpr>(Next))
       Next = Full->getSubExpr();
     else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Next))

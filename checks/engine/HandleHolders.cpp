@@ -379,8 +379,10 @@ private:
         }
       return;
     case WriteKind::Initialize:
-      // Locals have no identity across functions; globals and statics are
-      // noted with their declaration (VisitVarDecl).
+    case WriteKind::Insert:
+      // Locals have no identity across functions (containers of handles
+      // are local); globals and statics are noted with their declaration
+      // (VisitVarDecl).
       return;
     }
   }

@@ -70,8 +70,7 @@ bool HandleTransfer::applyCopy(const Expr *Site, const StorageKey &Target,
   if (Index < 0 || !Tracked.isCopyTarget(Target))
     return false;
   const Expr *Read = stripValueWrappers(Value);
-  if (!Read ||
-      !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator>(Read))
+  if (!Read || !isStorageRead(Read))
     return false;
   std::optional<StorageKey> Source = storageOf(Read, Ctx);
   int From = Source ? Tracked.indexOf(*Source) : -1;
@@ -371,6 +370,9 @@ void HandleTransfer::applyWrite(const StorageWrite &Write,
   case WriteKind::Initialize:
     applyInitialization(Write.Var, Write.Value, State);
     return;
+  case WriteKind::Insert:
+    applyInsertion(Write, State);
+    return;
   case WriteKind::Unpack: {
     // `std::tie(fd, err) = ...`: what fd held is dropped; what it gets is
     // the tuple's element, known only when spelled out.
@@ -386,6 +388,33 @@ void HandleTransfer::applyWrite(const StorageWrite &Write,
     return;
   }
   }
+}
+
+void HandleTransfer::applyInsertion(const StorageWrite &Insert,
+                                    FlowState &State) const {
+  std::optional<StorageKey> Container = storageOf(Insert.Target, Ctx);
+  int Index = Container ? Tracked.indexOf(*Container) : -1;
+  llvm::SmallVector<unsigned, 2> Values = sourcesOf(Insert.Value);
+  int From = Values.size() == 1 ? static_cast<int>(Values.front()) : -1;
+  bool Followed = Index >= 0 && From >= 0 && From != Index &&
+                  Tracked.isCopyTarget(*Container) && State[From].AcquiredAt &&
+                  (State[From].Bits & OpenStates);
+  if (!Followed) {
+    // Into a container the analysis does not follow, or a handle it does
+    // not: the handle is kept where it cannot be seen. (Anything else put
+    // in leaves what the container held there.)
+    escapeSources(Insert.Value, State);
+    return;
+  }
+  // The container names one handle: a second one puts both out of sight.
+  const VariableState &Held = State[Index];
+  if ((Held.Bits & (OpenStates | Inherited)) &&
+      Held.AcquiredAt != State[From].AcquiredAt) {
+    escapeWithNames(Insert.Site, Index, State);
+    escapeSources(Insert.Value, State);
+    return;
+  }
+  State[Index] = State[From];
 }
 
 void HandleTransfer::overwriteParts(const Expr *Site, const StorageKey &Whole,
@@ -511,6 +540,10 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
     }
     return;
   }
+  // A container of handles copied for a call or a local: those follow it.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+      Construct && Tracked.isFollowedCopy(Construct))
+    return;
   // Anything that builds an object or aggregate from the value stores it.
   if (isa<CXXConstructExpr, InitListExpr, CXXNewExpr, ParenListExpr,
           CXXParenListInitExpr, CompoundLiteralExpr, CXXThrowExpr, CoreturnStmt,

@@ -58,6 +58,9 @@ private:
   void applyDeclaration(const DeclStmt *DS, FlowState &State) const;
   /// One write the recogniser found (StorageWrites.h).
   void applyWrite(const StorageWrite &Write, FlowState &State) const;
+  /// `v.push_back(f)`: the container becomes one more name of f's handle
+  /// (HandleContainers.h).
+  void applyInsertion(const StorageWrite &Insert, FlowState &State) const;
   /// `T Var = Init;` (Init not null), parts of aggregates included.
   void applyInitialization(const VarDecl *Var, const Expr *Init,
                            FlowState &State) const;

@@ -1,6 +1,7 @@
 //===--- StorageKey.cpp - resource-tidy -----------------------------------===//
 
 #include "engine/StorageKey.h"
+#include "engine/HandleContainers.h"
 #include "engine/PointerBindings.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -38,6 +39,10 @@ const ParmVarDecl *StorageKey::pointeeParameter() const {
 
 QualType StorageKey::type(const ASTContext &Ctx) const {
   QualType Whole = wholeType();
+  // A container of handles holds what its elements hold.
+  if (Var && !Field && Index < 0 && !Var->getType()->isReferenceType())
+    if (QualType Element = containerElementType(Whole); !Element.isNull())
+      return Element;
   if (Whole.isNull() || Index < 0)
     return Whole;
   if (isPointee())
@@ -177,6 +182,9 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
         return StorageKey{Var, -1, Field};
     return std::nullopt;
   }
+  // `v[2]`, `v.back()` of a local container of handles: the container.
+  if (const Expr *Container = containerElementRead(E))
+    return storageOf(Container, Ctx);
   // An element at a constant index of an array variable or array field:
   // `fds[1]`, `s.fds[0]`, `c->fds[1]`, `fds_[0]` (a field of *this); or
   // of what a pointer parameter points to (`fds[1]` for `int *fds`).
@@ -199,6 +207,12 @@ std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx) {
     return std::nullopt;
   Array->Index = static_cast<int>(Index.getZExtValue());
   return Array;
+}
+
+bool isStorageRead(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  return isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator>(E) ||
+         containerElementRead(E);
 }
 
 } // namespace clang::tidy::resource

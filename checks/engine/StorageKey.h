@@ -82,6 +82,11 @@ const VarDecl *boundVariable(const VarDecl *Reference);
 /// element at a constant index of either. Null for anything else.
 std::optional<StorageKey> storageOf(const Expr *E, const ASTContext &Ctx);
 
+/// True when \p E (without parentheses and implicit casts) reads storage
+/// as a whole value, the way a copy does: a variable, a field, an element,
+/// `*p`, an element of a container of handles (`v[2]`, `v.back()`).
+bool isStorageRead(const Expr *E);
+
 } // namespace clang::tidy::resource
 
 namespace llvm {

@@ -1,6 +1,7 @@
 //===--- StorageWrites.cpp - resource-tidy --------------------------------===//
 
 #include "engine/StorageWrites.h"
+#include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -13,6 +14,11 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
   llvm::SmallVector<StorageWrite, 2> Writes;
   if (!S)
     return Writes;
+  if (auto [Container, Value] = insertionOf(S); Container) {
+    Writes.push_back(
+        {WriteKind::Insert, Container, nullptr, Value, nullptr, cast<Expr>(S)});
+    return Writes;
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign)
       Writes.push_back({WriteKind::Assign, BO->getLHS(), nullptr, BO->getRHS(),

@@ -3,7 +3,7 @@
 // The one place that says which statements write storage, and how: an
 // assignment (`=` or an object's operator=), `reset()`, `std::exchange`,
 // `std::swap`, `std::tie(...) =`, an acquisition's out-parameter, a
-// declaration's initializer.
+// declaration's initializer, an insertion into a container of handles.
 // The tracking pre-pass, the TU-wide storage evidence and the transfer
 // function all read writes from here, so they cannot disagree about what
 // overwrites a handle.
@@ -37,6 +37,10 @@ enum class WriteKind {
   /// `std::tie(a, b) = v`: each tied variable gets one element of v (Value
   /// is that element when v spells it, `std::make_pair(socket(...), 0)`).
   Unpack,
+  /// `v.push_back(f)`, `m[k] = f`: one more handle in a local container of
+  /// handles (HandleContainers.h); Target names the container. What the
+  /// container held stays in it.
+  Insert,
 };
 
 /// One write a statement performs.

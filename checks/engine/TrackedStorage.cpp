@@ -1,6 +1,7 @@
 //===--- TrackedStorage.cpp - resource-tidy -------------------------------===//
 
 #include "engine/TrackedStorage.h"
+#include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleHolders.h"
 #include "engine/PointerBindings.h"
@@ -70,9 +71,13 @@ bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
 
 /// To summarize: storage whose handle is the caller's, as the function
 /// starts: what a pointer parameter points to, a field of a struct passed
-/// by value.
+/// by value, a container of handles passed by value.
 static bool isCallerStorage(const StorageKey &Key) {
   if (Key.isPointee())
+    return true;
+  if (!Key.Field && Key.Index < 0 && isa_and_nonnull<ParmVarDecl>(Key.Var) &&
+      !Key.Var->getType()->isReferenceType() &&
+      !containerElementType(Key.Var->getType()).isNull())
     return true;
   return Key.Field && Key.Index < 0 && isa_and_nonnull<ParmVarDecl>(Key.Var) &&
          Key.Var->getType()->isRecordType();
@@ -279,6 +284,9 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    for (const Expr *Arg : Call->arguments())
+      if (const CXXConstructExpr *Copy = containerCopy(Arg))
+        Result.FollowedCopies.insert(Copy);
     const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
     if (!Role) {
       noteSummarizedArguments(Call);
@@ -361,6 +369,11 @@ private:
       for (const StorageKey &Key : keysWritten(Write, Ctx))
         consider(Key);
       return;
+    case WriteKind::Insert:
+      if (std::optional<StorageKey> Container = storageOf(Write.Target, Ctx))
+        noteCopy(*Container, Write.Value);
+      notePosition(Write);
+      return;
     case WriteKind::OutParameter:
       for (const StorageKey &Key : keysWritten(Write, Ctx))
         if (consider(Key))
@@ -372,6 +385,9 @@ private:
         return;
       }
       noteCopy(StorageKey{Write.Var, -1}, Write.Value);
+      if (const CXXConstructExpr *Copy = containerCopy(Write.Value);
+          Copy && Write.Var->isLocalVarDecl() && !Write.Var->isStaticLocal())
+        Result.FollowedCopies.insert(Copy);
       // `struct conn c = {.fd = socket(...)}`, `int fds[2] = {open(...), -1}`.
       forEachPartOf(*Write.Var, Ctx, [&](const StorageKey &Part) {
         if (asAcquisition(initializerOfPart(Write.Value, Part), Catalog))
@@ -386,17 +402,32 @@ private:
   /// array): a local that may become a second name of a tracked handle.
   void noteCopy(const StorageKey &Target, const Expr *Value) {
     const Expr *Read = stripValueWrappers(Value);
-    if (!Read ||
-        !isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator>(
-            Read) ||
-        Target.outlivesCall() || !Target.Var || Target.Var->isStaticLocal() ||
-        isa<ParmVarDecl>(Target.Var) ||
+    if (!Read || !isStorageRead(Read) || Target.outlivesCall() || !Target.Var ||
+        Target.Var->isStaticLocal() || isa<ParmVarDecl>(Target.Var) ||
         (Target.Field && !Target.Var->getType()->isRecordType()) ||
         (Target.Index >= 0 &&
          (Target.Field || !Target.Var->getType()->isConstantArrayType())))
       return;
     if (std::optional<StorageKey> Source = storageOf(Read, Ctx))
       Copies.push_back({Target, *Source});
+  }
+
+  /// `v.insert(v.end(), 1, f)`: `v.end()` only places the insertion.
+  void notePosition(const StorageWrite &Insert) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Insert.Site);
+    if (!Call || Call->getNumArgs() < 2)
+      return;
+    const Expr *Position = Call->getArg(0)->IgnoreImplicit();
+    while (const auto *Construct = dyn_cast<CXXConstructExpr>(Position)) {
+      if (Construct->getNumArgs() != 1)
+        return;
+      Position = Construct->getArg(0)->IgnoreImplicit();
+    }
+    const auto *Place = dyn_cast<CXXMemberCallExpr>(Position);
+    if (Place && Place->getNumArgs() == 0 &&
+        handleContainer(Place->getImplicitObjectArgument()) ==
+            handleContainer(Insert.Target))
+      Result.InsertPositions.insert(Place);
   }
 
   /// A field of `*this` released here: what a summary reports.
@@ -570,6 +601,8 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.StatementCount = Result.StatementCount;
   Filtered.OutArguments = Result.OutArguments;
   Filtered.BindsPointer = Result.BindsPointer;
+  Filtered.InsertPositions = Result.InsertPositions;
+  Filtered.FollowedCopies = Result.FollowedCopies;
   Filtered.SinkParameters = Result.SinkParameters;
   Filtered.AddressExposed = Result.AddressExposed;
   Filtered.CallerValueParameters = Result.CallerValueParameters;

@@ -182,6 +182,17 @@ public:
   bool bindsPointer(const Expr *AddressOf) const {
     return BindsPointer.contains(AddressOf);
   }
+  /// True when \p Call (`v.end()`) only says where an insertion into the
+  /// same container goes (`v.insert(v.end(), f)`): no iterator escapes.
+  bool isInsertPosition(const Expr *Call) const {
+    return InsertPositions.contains(Call);
+  }
+  /// True when \p Copy (a container of handles copied) is a call's
+  /// argument or a local's initializer: the call or the local then follows
+  /// the handles, and the copy itself keeps none.
+  bool isFollowedCopy(const Expr *Copy) const {
+    return FollowedCopies.contains(Copy);
+  }
 
 private:
   friend class TrackingScanner;
@@ -191,6 +202,8 @@ private:
   llvm::DenseMap<StorageKey, unsigned> Indexes;
   llvm::SmallPtrSet<const Expr *, 4> OutArguments;
   llvm::SmallPtrSet<const Expr *, 2> BindsPointer;
+  llvm::SmallPtrSet<const Expr *, 2> InsertPositions;
+  llvm::SmallPtrSet<const Expr *, 2> FollowedCopies;
   llvm::SmallPtrSet<const Expr *, 4> SummarizedArguments;
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
   llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;

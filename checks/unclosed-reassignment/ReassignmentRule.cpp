@@ -1,6 +1,7 @@
 //===--- ReassignmentRule.cpp - resource-tidy -----------------------------===//
 
 #include "unclosed-reassignment/ReassignmentRule.h"
+#include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -36,6 +37,11 @@ void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
     return;
   const TrackedStorage &Tracked = Analysis.tracked();
   const StorageKey &Key = Tracked.key(Index);
+  // A container of handles assigned as a whole (`v = {}`): which handles
+  // it held, and how to close them, is not one release.
+  if (Key.Var && !Key.Field && Key.Index < 0 &&
+      !containerElementType(Key.wholeType()).isNull())
+    return;
   // `fd = f(fd)` hands the old value to f: not a loss; `fd = dup(fd)` and
   // `c->conn = PQconnectdb(c->conninfo)` keep nothing of it.
   if (mayHandOver(What.NewValue, Key, Analysis.catalog(), Analysis.context()))
