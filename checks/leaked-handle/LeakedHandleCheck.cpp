@@ -3,8 +3,10 @@
 #include "leaked-handle/LeakedHandleCheck.h"
 #include "common/ReleaseFixIt.h"
 #include "engine/HandleExprs.h"
+#include "leaked-handle/UnreleasedFieldRule.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::resource {
 
@@ -22,6 +24,43 @@ LeakedHandleCheck::LeakedHandleCheck(StringRef Name, ClangTidyContext *Context)
 void LeakedHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   ResourceCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
+}
+
+void LeakedHandleCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  using namespace ast_matchers;
+  ResourceCheck::registerMatchers(Finder);
+  Finder->addMatcher(
+      cxxDestructorDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("destructor"),
+      this);
+}
+
+void LeakedHandleCheck::check(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  if (const auto *Destructor =
+          Result.Nodes.getNodeAs<CXXDestructorDecl>("destructor")) {
+    if (!session().writesShard() && !Destructor->isImplicit() &&
+        !Destructor->isDefaulted())
+      checkDestructor(*Destructor);
+    return;
+  }
+  ResourceCheck::check(Result);
+}
+
+void LeakedHandleCheck::checkDestructor(const CXXDestructorDecl &Destructor) {
+  for (const UnreleasedField &Leak :
+       findUnreleasedFields(Destructor, catalog())) {
+    const FunctionRole *Role = catalog().acquisitionRole(Leak.AcquiredAt);
+    StringRef LeakNoun =
+        Role && Role->Acquires ? StringRef(Role->Acquires->LeakNoun) : "handle";
+    diag(Destructor.getLocation(),
+         "'%0' is opened by a constructor of %1 and closed nowhere in the "
+         "class, not even in its destructor; every %1 object leaks its %2")
+        << Leak.Field->getName() << Destructor.getParent() << LeakNoun;
+    diag(Leak.AcquiredAt->getBeginLoc(), "'%0' was opened here",
+         DiagnosticIDs::Note)
+        << Leak.Field->getName();
+  }
 }
 
 void LeakedHandleCheck::checkFunction(const FunctionAnalysis &Analysis,

@@ -23,6 +23,8 @@ class LeakedHandleCheck : public ResourceCheck {
 public:
   LeakedHandleCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 protected:
   void checkFunction(const FunctionAnalysis &Analysis,
@@ -32,6 +34,9 @@ protected:
 private:
   void report(const LostHandle &Lost, const FunctionDecl &Function,
               const ParentMap &Parents, ASTContext &Ctx);
+  /// Handle fields the class opens in its constructor and closes nowhere
+  /// (UnreleasedFieldRule.h), reported at its destructor.
+  void checkDestructor(const CXXDestructorDecl &Destructor);
 
   /// Also report handles open on only some of the paths that reach the
   /// point where they are lost.
