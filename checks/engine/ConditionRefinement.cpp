@@ -119,6 +119,8 @@ std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
   case BO_GE:
     return Value >= 0 ? std::optional(Validity::Valid) : std::nullopt;
   case BO_EQ:
+    if (Value == 0)
+      return Validity::Unset;
     return Value < 0 ? Validity::Invalid : Validity::Valid;
   case BO_NE:
     return Value < 0 ? std::optional(Validity::Valid) : std::nullopt;
@@ -184,6 +186,10 @@ void pushTruthTest(const Expr *E, bool Outcome, const ASTContext &Ctx,
   if (Tested && Tested->Type->isAnyPointerType())
     Facts.push_back(
         {Tested->Key, Outcome ? Validity::Valid : Validity::Invalid});
+  // `if (!fd)`: the descriptor is 0.
+  else if (Tested && Tested->Type->isIntegerType() &&
+           !Tested->Type->isBooleanType() && !Outcome)
+    Facts.push_back({Tested->Key, Validity::Unset});
 }
 
 } // namespace
@@ -316,6 +322,18 @@ void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
 
 bool applyValidityFact(VariableState &State, Validity Is) {
   HandleStateSet Bits = State.Bits;
+  if (Is == Validity::Unset) {
+    // 0 is a successful acquisition's value, not a failure's; what an
+    // earlier call left is taken for "nothing yet".
+    bool FromEarlierCall = Bits & Inherited;
+    State.Bits = Bits & ~Inherited;
+    if (State.Bits & OpenUnchecked)
+      State.Bits = (State.Bits & ~OpenUnchecked) | Open;
+    State.Bits &= ~(Invalid | Failed);
+    if (FromEarlierCall)
+      State.Bits |= Invalid;
+    return State.Bits != 0 || Bits == 0;
+  }
   if (Is == Validity::Valid) {
     if (Bits & OpenUnchecked)
       Bits = (Bits & ~OpenUnchecked) | Open;

@@ -19,7 +19,10 @@
 namespace clang::tidy::resource {
 
 /// What a condition being true or false says about one variable.
-enum class Validity { Valid, Invalid };
+/// Unset: a descriptor compared equal to 0 (`if (0 == fd)`, `if (!fd)`):
+/// 0 is a valid descriptor, but storage tested for it uses 0 as "nothing
+/// here yet", so what an earlier call left is not a handle there.
+enum class Validity { Valid, Invalid, Unset };
 
 /// A validity fact implied by taking one edge of a branch.
 struct ValidityFact {

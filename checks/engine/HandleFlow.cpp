@@ -168,6 +168,14 @@ bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
       if (!Role || !Role->ZeroStatusMeansAcquired)
         continue;
     }
+    // A flag kept in step with the handle reads zero: it is not open.
+    if (Fact.StatusVar && !Fact.Nonzero)
+      for (VariableState &VS : State)
+        if (VS.FlagVar == Fact.StatusVar) {
+          if (VS.Bits && !(VS.Bits & ~OpenStates))
+            return false;
+          VS.Bits &= ~OpenStates;
+        }
     for (VariableState &VS : State) {
       bool Linked = Fact.StatusVar ? VS.StatusVar == Fact.StatusVar
                                    : VS.AcquiredAt == Fact.Call;

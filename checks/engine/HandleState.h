@@ -73,6 +73,11 @@ struct VariableState {
   /// acquisition that produced this handle (`rv = getaddrinfo(.., &res)`):
   /// testing it tells whether the handle exists.
   const VarDecl *StatusVar = nullptr;
+  /// A local flag set to a nonzero constant while the handle was open, and
+  /// not changed since, on every path where the handle may be open (`in =
+  /// fopen(...); found = 1;`): the flag testing zero means the handle is not
+  /// open.
+  const VarDecl *FlagVar = nullptr;
 
   /// Closes the handle at \p Site: on every path (a release call) or on
   /// some (a helper that closes conditionally). A value known to be invalid
@@ -87,7 +92,15 @@ struct VariableState {
 
   /// Joins \p Other into this state; returns true if anything changed.
   bool join(const VariableState &Other) {
-    bool Changed = (Bits | Other.Bits) != Bits;
+    // The flag link must hold wherever the handle may be open; a path
+    // where it is not open agrees with any link.
+    const VarDecl *Flag = FlagVar;
+    if (!(Bits & OpenStates))
+      Flag = (Other.Bits & OpenStates) || !FlagVar ? Other.FlagVar : FlagVar;
+    else if ((Other.Bits & OpenStates) && Other.FlagVar != FlagVar)
+      Flag = nullptr;
+    bool Changed = (Bits | Other.Bits) != Bits || Flag != FlagVar;
+    FlagVar = Flag;
     Bits |= Other.Bits;
     if (!AcquiredAt && Other.AcquiredAt && (Other.Bits & OpenStates)) {
       AcquiredAt = Other.AcquiredAt;

@@ -211,8 +211,33 @@ void HandleTransfer::linkStatus(const VarDecl *StatusVar, const Expr *Value,
       State[Index].StatusVar = StatusVar;
 }
 
+void HandleTransfer::noteFlagWrite(const Expr *Target, const Expr *Value,
+                                   FlowState &State) const {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+      Target ? Target->IgnoreParenImpCasts() : nullptr);
+  const auto *Flag = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Flag)
+    return;
+  // What the flag said of the handles is over.
+  for (VariableState &VS : State)
+    if (VS.FlagVar == Flag)
+      VS.FlagVar = nullptr;
+  // `found = 1;` (or `true`) while a handle is open: a local flag no other
+  // code can change, set to a nonzero constant.
+  Expr::EvalResult Result;
+  if (!Value || !Flag->isLocalVarDecl() || Flag->isStaticLocal() ||
+      !Flag->getType()->isIntegerType() || Tracked.isAddressExposed(Flag) ||
+      Tracked.indexOf({Flag, -1}) >= 0 || Value->isValueDependent() ||
+      !Value->EvaluateAsInt(Result, Ctx) || Result.Val.getInt().isZero())
+    return;
+  for (VariableState &VS : State)
+    if (VS.Bits & OpenStates)
+      VS.FlagVar = Flag;
+}
+
 void HandleTransfer::applyAssignment(const BinaryOperator *BO,
                                      FlowState &State) const {
+  noteFlagWrite(BO->getLHS(), BO->getRHS(), State);
   std::optional<StorageKey> Target = storageOf(BO->getLHS(), Ctx);
   // `p = calloc(...)`, `p = other`: p's fields are now another object's,
   // holding nothing this function knows of (no earlier call's handle).
@@ -475,8 +500,10 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
       return;
     }
     // `fd += 1` leaves a value we do not model.
-    if (BO->isCompoundAssignmentOp())
+    if (BO->isCompoundAssignmentOp()) {
       forgetSources(BO->getLHS(), State);
+      noteFlagWrite(BO->getLHS(), nullptr, State);
+    }
     return;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
@@ -488,6 +515,7 @@ void HandleTransfer::applyStatement(const Stmt *S, FlowState &State) const {
         escapeSources(UO->getSubExpr(), State);
     } else if (UO->isIncrementDecrementOp()) {
       forgetSources(UO->getSubExpr(), State);
+      noteFlagWrite(UO->getSubExpr(), nullptr, State);
     }
     return;
   }

@@ -82,6 +82,11 @@ private:
 
   /// \p StatusVar now holds \p Value: if that is the status of an
   /// out-parameter acquisition, link the handles it wrote to it.
+  /// \p Target (a local flag) is written with \p Value (null when not
+  /// known): the handles open now are linked to it when \p Value is a
+  /// nonzero constant (VariableState::FlagVar), earlier links end.
+  void noteFlagWrite(const Expr *Target, const Expr *Value,
+                     FlowState &State) const;
   void linkStatus(const VarDecl *StatusVar, const Expr *Value,
                   FlowState &State) const;
   /// Adds to \p Indexes the other names (copies) of the handles they hold:
