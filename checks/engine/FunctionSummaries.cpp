@@ -29,6 +29,8 @@ public:
   struct Seen {
     bool Escaped = false;
     bool Released = false;
+    /// Something was stored over the caller's value (`c->fd = -1`).
+    bool Stored = false;
     const Expr *Overwrite = nullptr;
     const ExternalSite *ExternalOverwrite = nullptr;
     /// The next escape is the hand-over to an overwriting callee.
@@ -42,6 +44,8 @@ public:
 
   void overwritten(const Overwrite &What, unsigned Index,
                    const VariableState &Before) override {
+    if (Before.Bits & Inherited)
+      ByIndex[Index].Stored = true;
     // Only a new handle over the caller's is a loss worth telling callers
     // about; `fd = -1` just forgets the parameter's copy.
     if ((Before.Bits & Inherited) && What.NewValue &&
@@ -243,6 +247,11 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
       Result.Effect = (*Exit)[I].Bits & (Inherited | OpenStates)
                           ? ParameterEffect::Unknown
                           : ParameterEffect::Released;
+    } else if (Key.Field && Seen.Stored) {
+      // The caller's field now holds something else: its handle was
+      // handed over, dropped, or replaced by a value the caller cannot see
+      // (`c->fd = sock` with `sock` from an unknown helper).
+      Result.Effect = ParameterEffect::Unknown;
     } else {
       Result.Effect = ParameterEffect::UsedOnly;
     }

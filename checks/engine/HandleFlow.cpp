@@ -231,14 +231,19 @@ void FunctionAnalysis::solve() {
   const CFGBlock &Entry = Graph->getEntry();
   In[Entry.getBlockID()] = Initial;
   Reached.set(Entry.getBlockID());
-  // Blocks that call a failure handler that never returns (a test
-  // framework's, not declared noreturn) lead nowhere.
-  for (const CFGBlock *Block : *Graph)
+  // Blocks that call a function that never returns (`abort()`, a failed
+  // `assert`, and a test framework's failure handler not declared
+  // noreturn) lead nowhere: the CFG links them to the exit, but nothing of
+  // their state reaches it.
+  for (const CFGBlock *Block : *Graph) {
+    if (Block->hasNoReturnElement())
+      NeverFinishes.set(Block->getBlockID());
     for (const CFGElement &Element : *Block)
       if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
         if (const auto *Call = dyn_cast<CallExpr>(S->getStmt());
             Call && Catalog.isNoReturnCall(Call))
           NeverFinishes.set(Block->getBlockID());
+  }
 
   llvm::SmallVector<const CFGBlock *, 32> Order = reversePostOrder();
   llvm::BitVector Dirty(Graph->getNumBlockIDs());

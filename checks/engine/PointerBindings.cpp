@@ -17,6 +17,8 @@ public:
   explicit PointerUses(const VarDecl *Pointer) : Pointer(Pointer) {}
 
   bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->getOpcode() == UO_LNot)
+      countTest(Op->getSubExpr());
     if (Op->getOpcode() == UO_Deref)
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Op->getSubExpr()->IgnoreParenImpCasts());
@@ -36,6 +38,26 @@ public:
       ++References;
     return true;
   }
+  // A null test keeps no copy of the pointer: `if (out)`, `assert(out)`,
+  // `!out`, `out == NULL`.
+  bool VisitIfStmt(IfStmt *If) { return countTest(If->getCond()); }
+  bool VisitWhileStmt(WhileStmt *While) { return countTest(While->getCond()); }
+  bool VisitConditionalOperator(ConditionalOperator *Cond) {
+    return countTest(Cond->getCond());
+  }
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isLogicalOp()) {
+      countTest(Op->getLHS());
+      countTest(Op->getRHS());
+    } else if (Op->isEqualityOp()) {
+      for (auto [Side, Other] : {std::pair(Op->getLHS(), Op->getRHS()),
+                                 std::pair(Op->getRHS(), Op->getLHS())})
+        if (Other->isNullPointerConstant(Pointer->getASTContext(),
+                                         Expr::NPC_ValueDependentIsNotNull))
+          countTest(Side);
+    }
+    return true;
+  }
   // A closure's uses are in another function, whose writes through the
   // pointer this function's analysis would not see.
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
@@ -53,7 +75,7 @@ public:
 
   bool onlyDereferenced(bool Subscripts) const {
     return !Captured &&
-           References == Dereferences + (Subscripts ? Subscripted : 0);
+           References == Dereferences + Tests + (Subscripts ? Subscripted : 0);
   }
   bool referencedOnce() const { return !Captured && References == 1; }
 
@@ -62,7 +84,16 @@ private:
   unsigned References = 0;
   unsigned Dereferences = 0;
   unsigned Subscripted = 0;
+  unsigned Tests = 0;
   bool Captured = false;
+
+  bool countTest(const Expr *Condition) {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+        Condition ? Condition->IgnoreParenImpCasts() : nullptr);
+    if (Ref && Ref->getDecl() == Pointer)
+      ++Tests;
+    return true;
+  }
 };
 
 /// `&data` for a local, non-static, non-reference \p data.

@@ -104,3 +104,29 @@ void struct_handed_on(void) {
   pair.first = fopen("first.txt", "w");
   pass_pair_on(pair);
 }
+
+// A path that ends in a call that never returns (a failed assert, abort())
+// does not reach the caller: the helper still opens `*out` on every path
+// that returns.
+#include <assert.h>
+#include <stdlib.h>
+
+static void open_checked(FILE **out, const char *path) {
+  assert(out);
+  if (!path)
+    abort();
+  *out = fopen(path, "r");
+}
+
+void checked_open_dropped(void) {
+  FILE *in = NULL;
+  open_checked(&in, "input.txt");
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'in' goes out of scope while it still holds an open FILE stream; the stream leaks [resource-leaked-handle]
+
+void checked_open_closed(void) {
+  FILE *in = NULL;
+  open_checked(&in, "input.txt");
+  if (in)
+    fclose(in);
+}

@@ -9,6 +9,13 @@
 // RUN: %FileCheck %s --check-prefix=INDEXED < %t.dir/index-log
 // INDEXED: resource-tidy: summary index {{.*}}summaries.json: 4 of 4 files indexed, 0 failed
 //
+// What the index says of a field of the caller's struct: closed by
+// conn_reset_checked (its assert's failure path never returns), not "only
+// used" by conn_adopt, which stores over it.
+// RUN: %python -c "import json; print('\n'.join(sorted(f['name'] + ' ' + p.get('field', '-') + ' ' + p['effect'] for f in json.load(open('%/t.dir/.resource-tidy/summaries.json'))['functions'] for p in f.get('parameters', []) if f['name'] in ('conn_reset_checked', 'conn_adopt'))))" | %FileCheck %s --check-prefix=FIELDS
+// FIELDS-NOT: conn_adopt fd
+// FIELDS: conn_reset_checked fd released
+//
 // RUN: %check_resource_tidy %s resource-unclosed-reassignment %t -- \
 // RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.SummaryIndex: '%/t.dir/.resource-tidy/summaries.json'}}" \
 // RUN:   -- -I%S/Inputs/summary-index

@@ -37,6 +37,19 @@ void conn_reset(struct conn *c) {
 }
 void conn_set_port(struct conn *c, int port) { c->port = port; }
 
+#include <assert.h>
+
+// Closes the field after an assert: the failed assert's path never returns.
+void conn_reset_checked(struct conn *c) {
+  assert(c);
+  close(c->fd);
+  c->fd = -1;
+}
+
+// Stores its argument over the field: the caller's handle there is not
+// left as it was.
+void conn_adopt(struct conn *c, int fd) { c->fd = fd; }
+
 void close_listener(void) {
   close(g_listener);
   g_listener = -1;

@@ -17,6 +17,8 @@ void conn_close_if(int fd, int really);
 int conn_open(const char *host);
 void conn_reset(struct conn *c);
 void conn_set_port(struct conn *c, int port);
+void conn_reset_checked(struct conn *c);
+void conn_adopt(struct conn *c, int fd);
 void close_listener(void);
 void twice_defined(int fd);
 void conn_open_into(int *out);
