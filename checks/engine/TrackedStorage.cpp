@@ -146,8 +146,13 @@ public:
           Key && Key->isPointee())
         consider(Key);
     // Calls are visited before their arguments: out-arguments are known.
+    // (`&c->st` points into the object, not at the pointer `c`: the
+    // transfer lets that field go where the address goes.)
+    const auto *Member =
+        dyn_cast<MemberExpr>(Op->getSubExpr()->IgnoreParenImpCasts());
     if (Op->getOpcode() == UO_AddrOf && !Result.OutArguments.contains(Op) &&
-        !Result.BindsPointer.contains(Op) && !SettledAddresses.contains(Op))
+        !Result.BindsPointer.contains(Op) && !SettledAddresses.contains(Op) &&
+        !(Member && Member->isArrow()))
       if (std::optional<StorageKey> Key = storageOf(Op->getSubExpr(), Ctx);
           Key && Key->Var)
         Result.AddressExposed.insert(Key->Var);

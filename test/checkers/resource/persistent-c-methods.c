@@ -109,6 +109,37 @@ void audit_log_close_cb(void *user_data) {
   fclose(log->stream);
 }
 
+// --- The same, with the address of another field of the record handed to a
+// --- library call (`stat(path, &rec->st)`): that field's address does not
+// --- repoint the record.
+
+#include <sys/stat.h>
+
+struct watched_log {
+  FILE *stream;
+  const char *path;
+  struct stat st;
+};
+
+void watched_log_reopen_cb(void *user_data) {
+  struct watched_log *log = (struct watched_log *)user_data;
+  log->stream = fopen(log->path, "a");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'log->stream' may still hold an open FILE stream from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  // CHECK-FIXES: {{^}}  if (log->stream) fclose(log->stream);{{$}}
+  if (log->stream)
+    stat(log->path, &log->st);
+}
+
+// Fixed: the stream is closed before it is reopened.
+void watched_log_reopen_fixed_cb(void *user_data) {
+  struct watched_log *log = (struct watched_log *)user_data;
+  if (log->stream)
+    fclose(log->stream);
+  log->stream = fopen(log->path, "a");
+  if (log->stream)
+    stat(log->path, &log->st);
+}
+
 // --- A registered read callback re-creates the database connection after
 // --- a failed ping, over the old one.
 
