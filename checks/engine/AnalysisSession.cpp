@@ -2,6 +2,7 @@
 
 #include "engine/AnalysisSession.h"
 #include "engine/AcquirerInference.h"
+#include "engine/FileLocalGlobals.h"
 #include "engine/IndexedSummaries.h"
 #include "engine/PointerBindings.h"
 #include "clang/AST/ASTContext.h"
@@ -67,6 +68,7 @@ void AnalysisSession::startTranslationUnit() {
   AcquirersInferred = false;
   CurrentContext = nullptr;
   forgetPointerBindings();
+  forgetFileLocalGlobals();
 }
 
 void AnalysisSession::endTranslationUnit() {

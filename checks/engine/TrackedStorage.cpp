@@ -336,6 +336,14 @@ private:
         consider(Target);
         return;
       }
+      // `g_fd = -1;` may lose what a file-local global holds
+      // (FileLocalGlobals.h).
+      if (Target && Target->Var && !Target->Field && Target->Index < 0 &&
+          Target->Var->hasGlobalStorage() &&
+          (!Target->Var->isExternallyVisible() ||
+           Target->Var->isStaticLocal()) &&
+          isInvalidHandleConstant(Write.Value, Ctx))
+        consider(Target);
       if (!Target || !isa<BinaryOperator>(Write.Site))
         return;
       if (!Target->Field && Target->Index < 0)

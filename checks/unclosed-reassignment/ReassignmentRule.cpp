@@ -1,6 +1,7 @@
 //===--- ReassignmentRule.cpp - resource-tidy -----------------------------===//
 
 #include "unclosed-reassignment/ReassignmentRule.h"
+#include "engine/FileLocalGlobals.h"
 #include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
@@ -26,6 +27,13 @@ bool ReassignmentRule::losesInheritedHandle(const Overwrite &What,
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Analysis.function()))
     return Method->isCopyAssignmentOperator() ||
            Method->isMoveAssignmentOperator();
+  // A reset of a file-local global that nothing in the file closes, copies
+  // or passes on (`g_transfer_fd = -1;` in a callback): nothing else can
+  // ever close what it holds.
+  if (isInvalidHandleConstant(What.NewValue, Analysis.context()) && Key.Var &&
+      !Key.Field && Key.Index < 0 &&
+      isNeverHandedOver(Key.Var, Analysis.context(), Analysis.catalog()))
+    return true;
   // Other values (`conn_ = nullptr`, `out->stream = stderr`) are mostly
   // hand-overs and resets of storage whose handle went elsewhere.
   return false;

@@ -1,0 +1,32 @@
+//===--- FileLocalGlobals.h - resource-tidy -------------------------------===//
+//
+// A global only this file can name (`static int g_transfer_fd;`), which the
+// file stores handles into but never closes, passes on or copies, only
+// tests it and gives it to functions that use a handle (`send`, `fprintf`):
+// nothing can ever close what it holds. Resetting it (`g_transfer_fd =
+// -1;` in a callback after a failed transfer) loses the handle for good, as
+// an overwrite does.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_FILELOCALGLOBALS_H
+#define RESOURCE_TIDY_FILELOCALGLOBALS_H
+
+#include "catalog/HandleFamilies.h"
+#include "clang/AST/ASTContext.h"
+
+namespace clang::tidy::resource {
+
+/// True when \p Global has internal linkage (or is a static local) and
+/// every mention of it in \p Ctx's translation unit stores into it, tests
+/// it, or passes it to a function \p Catalog says only uses the handle.
+/// Cached per translation unit until forgetFileLocalGlobals().
+bool isNeverHandedOver(const VarDecl *Global, const ASTContext &Ctx,
+                       const HandleCatalog &Catalog);
+
+/// Drops the cache (a new translation unit starts).
+void forgetFileLocalGlobals();
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_FILELOCALGLOBALS_H
