@@ -451,6 +451,16 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
         Listener->released(Call, Index, State[Index]);
       State[Index].release(Call, Always);
     }
+  // `badSink()` reading a file-local global out and overwriting its copy.
+  if (Summary && !Summary->Untrusted)
+    for (const auto &[Var, Site] : Summary->GlobalsOverwritten)
+      if (int Index = Tracked.indexOf({Var, -1}); Index >= 0) {
+        if (Listener)
+          Listener->passedToOverwriter(
+              Call, Index, State[Index],
+              ParameterSummary{ParameterEffect::Overwritten, Site});
+        escapeWithNames(Call, Index, State);
+      }
   for (unsigned I = FirstArg; I < Args.size(); ++I) {
     unsigned ParamIndex = I - FirstArg;
     if (!Role)

@@ -5,6 +5,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <utility>
 
 namespace clang::tidy::resource {
 
@@ -20,6 +22,17 @@ public:
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
+
+  // Which function each mention is in (null: an initializer).
+  bool TraverseDecl(Decl *D) {
+    const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
+    if (!Function || !Function->doesThisDeclarationHaveABody())
+      return RecursiveASTVisitor::TraverseDecl(D);
+    const FunctionDecl *Outer = std::exchange(Current, Function);
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Outer;
+    return Result;
+  }
 
   bool VisitBinaryOperator(BinaryOperator *Op) {
     if (Op->getOpcode() == BO_Assign)
@@ -50,12 +63,19 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (Ref->getDecl() == Global && !Accounted.contains(Ref))
-      HandedOver = true;
+    if (Ref->getDecl() != Global || Accounted.contains(Ref))
+      return true;
+    HandedOver = true;
+    // `FILE *data = g;`: where the handle is read out.
+    if (!Readers.empty() && Readers.back() == Current)
+      return true;
+    Readers.push_back(Current);
     return true;
   }
 
   bool HandedOver = false;
+  /// The functions that read the global other than to test or use it.
+  llvm::SmallVector<const FunctionDecl *, 2> Readers;
 
 private:
   bool account(const Expr *E) {
@@ -68,27 +88,53 @@ private:
 
   const VarDecl *Global;
   const HandleCatalog &Catalog;
+  const FunctionDecl *Current = nullptr;
   llvm::SmallPtrSet<const DeclRefExpr *, 8> Accounted;
 };
 
-thread_local llvm::DenseMap<const VarDecl *, bool> Verdicts;
+struct Verdict {
+  bool HandedOver = true;
+  /// The one function that reads it out, if there is exactly one.
+  const FunctionDecl *OnlyReader = nullptr;
+};
+
+thread_local llvm::DenseMap<const VarDecl *, Verdict> Verdicts;
+
+const Verdict &verdictOf(const VarDecl *Global, const ASTContext &Ctx,
+                         const HandleCatalog &Catalog) {
+  static const Verdict Unknown;
+  if (!Global || !Global->hasGlobalStorage() ||
+      (Global->isExternallyVisible() && !Global->isStaticLocal()))
+    return Unknown;
+  auto [It, Inserted] = Verdicts.try_emplace(Global);
+  if (!Inserted)
+    return It->second;
+  GlobalMentions Mentions(Global, Catalog);
+  Mentions.TraverseDecl(Ctx.getTranslationUnitDecl());
+  It->second.HandedOver = Mentions.HandedOver;
+  if (Mentions.Readers.size() == 1 && Mentions.Readers.front())
+    It->second.OnlyReader = Mentions.Readers.front()->getCanonicalDecl();
+  return It->second;
+}
 
 } // namespace
 
 bool isNeverHandedOver(const VarDecl *Global, const ASTContext &Ctx,
                        const HandleCatalog &Catalog) {
-  if (!Global || !Global->hasGlobalStorage() ||
-      (Global->isExternallyVisible() && !Global->isStaticLocal()))
-    return false;
-  auto [It, Inserted] = Verdicts.try_emplace(Global, false);
-  if (!Inserted)
-    return It->second;
-  GlobalMentions Mentions(Global, Catalog);
-  Mentions.TraverseDecl(Ctx.getTranslationUnitDecl());
-  It->second = !Mentions.HandedOver;
-  return It->second;
+  return !verdictOf(Global, Ctx, Catalog).HandedOver;
+}
+
+bool isMailboxOf(const VarDecl *Global, const FunctionDecl *Reader,
+                 const ASTContext &Ctx, const HandleCatalog &Catalog) {
+  const FunctionDecl *Only = verdictOf(Global, Ctx, Catalog).OnlyReader;
+  return Only && Reader && Only == Reader->getCanonicalDecl();
 }
 
 void forgetFileLocalGlobals() { Verdicts.clear(); }
+
+const FunctionDecl *mailboxReader(const VarDecl *Global, const ASTContext &Ctx,
+                                  const HandleCatalog &Catalog) {
+  return verdictOf(Global, Ctx, Catalog).OnlyReader;
+}
 
 } // namespace clang::tidy::resource

@@ -5,7 +5,8 @@
 // tests it and gives it to functions that use a handle (`send`, `fprintf`):
 // nothing can ever close what it holds. Resetting it (`g_transfer_fd =
 // -1;` in a callback after a failed transfer) loses the handle for good, as
-// an overwrite does.
+// an overwrite does. A file-local global that one function only reads out
+// carries a handle to it, as an argument would.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +24,18 @@ namespace clang::tidy::resource {
 /// Cached per translation unit until forgetFileLocalGlobals().
 bool isNeverHandedOver(const VarDecl *Global, const ASTContext &Ctx,
                        const HandleCatalog &Catalog);
+
+/// True when \p Reader is the only function of the translation unit that
+/// reads the file-local \p Global other than to test or use it (`FILE
+/// *data = g_pending;`): the global only carries a handle to it, like an
+/// argument (Juliet's variant 45).
+bool isMailboxOf(const VarDecl *Global, const FunctionDecl *Reader,
+                 const ASTContext &Ctx, const HandleCatalog &Catalog);
+
+/// The one function (canonical) of the translation unit that reads the
+/// file-local \p Global out, if there is exactly one (see isMailboxOf).
+const FunctionDecl *mailboxReader(const VarDecl *Global, const ASTContext &Ctx,
+                                  const HandleCatalog &Catalog);
 
 /// Drops the cache (a new translation unit starts).
 void forgetFileLocalGlobals();

@@ -207,6 +207,14 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
           {Key.Var, captureEffect(Watcher.ByIndex.lookup(I), Exit, I)});
       continue;
     }
+    // A file-local global read out into a local that is overwritten while
+    // it holds the caller's handle.
+    if (Key.Var && Key.Var->hasGlobalStorage() && !Key.Field && Key.Index < 0) {
+      ParameterWatcher::Seen Seen = Watcher.ByIndex.lookup(I);
+      if (Seen.Overwrite && !Seen.Escaped && !Seen.Released)
+        Summary.GlobalsOverwritten.push_back({Key.Var, Seen.Overwrite});
+      continue;
+    }
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
     if (!Param || Key.Index >= 0 ||
         Param->getFunctionScopeIndex() >= Function.getNumParams())

@@ -111,6 +111,11 @@ struct FunctionSummary {
   /// Globals and statics released on every path, or on some only.
   llvm::SmallVector<const VarDecl *, 2> GlobalsAlwaysReleased;
   llvm::SmallVector<const VarDecl *, 2> GlobalsSometimesReleased;
+  /// File-local globals it reads out into a local and overwrites there
+  /// while the local still holds the caller's handle (`FILE *data =
+  /// g_pending; data = fopen(...)`), with that assignment.
+  llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 1>
+      GlobalsOverwritten;
   /// Per parameter (by index); empty when no parameter holds a handle.
   llvm::SmallVector<ParameterSummary, 2> Parameters;
   /// Handle fields reached through pointer parameters that the function
@@ -132,7 +137,7 @@ struct FunctionSummary {
     return Untrusted || !AlwaysReleased.empty() || !SometimesReleased.empty() ||
            !ParameterFields.empty() || !Captures.empty() ||
            !GlobalsAlwaysReleased.empty() ||
-           !GlobalsSometimesReleased.empty() ||
+           !GlobalsSometimesReleased.empty() || !GlobalsOverwritten.empty() ||
            llvm::any_of(Parameters, [](const ParameterSummary &P) {
              return P.Effect != ParameterEffect::Unknown || P.ForwardTo;
            });

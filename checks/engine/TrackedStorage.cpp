@@ -1,6 +1,7 @@
 //===--- TrackedStorage.cpp - resource-tidy -------------------------------===//
 
 #include "engine/TrackedStorage.h"
+#include "engine/FileLocalGlobals.h"
 #include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleHolders.h"
@@ -289,6 +290,8 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      Callees.insert(Callee->getCanonicalDecl());
     for (const Expr *Arg : Call->arguments())
       if (const CXXConstructExpr *Copy = containerCopy(Arg))
         Result.FollowedCopies.insert(Copy);
@@ -415,6 +418,12 @@ private:
   /// array): a local that may become a second name of a tracked handle.
   void noteCopy(const StorageKey &Target, const Expr *Value) {
     const Expr *Read = stripValueWrappers(Value);
+    // (A mailbox global receives a copy: decided once the scan is done.)
+    if (Read && isStorageRead(Read) && Target.Var &&
+        Target.Var->hasGlobalStorage() && !Target.Field && Target.Index < 0 &&
+        !Target.Var->isStaticLocal())
+      if (std::optional<StorageKey> Source = storageOf(Read, Ctx))
+        GlobalCopies.push_back({Target, *Source});
     if (!Read || !isStorageRead(Read) || Target.outlivesCall() || !Target.Var ||
         Target.Var->isStaticLocal() || isa<ParmVarDecl>(Target.Var) ||
         (Target.Field && !Target.Var->getType()->isRecordType()) ||
@@ -459,6 +468,19 @@ private:
   }
 
 public:
+  /// For a file-local global \p Target: whether a function this one calls
+  /// is the only one that reads it out (`g_pending = data; sink();`), so
+  /// that storing a handle there hands it to that function
+  /// (FileLocalGlobals.h). Calls are visited before their arguments, and
+  /// the callees are complete once the scan is done.
+  bool isMailboxTo(const StorageKey &Target) const {
+    if (Policy.Mode != PersistentStorageMode::All || !Target.Var ||
+        Target.Field || Target.Index >= 0 || !Target.Var->hasGlobalStorage())
+      return false;
+    const FunctionDecl *Reader = mailboxReader(Target.Var, Ctx, Catalog);
+    return Reader && Callees.contains(Reader);
+  }
+
   /// Arrays indexed with a value only known at run time.
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
   /// (storage that outlives the call, local) pairs: `s->client = fd;`.
@@ -470,6 +492,11 @@ public:
       ByReference;
   /// (copy, source) pairs: locals assigned another storage's value.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> Copies;
+  /// The same for globals (`g_pending = data;`): copies when the global is
+  /// a mailbox to a function this one calls (isMailboxTo).
+  llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> GlobalCopies;
+  /// The functions this one calls directly (canonical).
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Callees;
   /// Parameters overwritten with something else than an acquisition: they
   /// matter only if they turn out to be sinks.
   llvm::SmallVector<StorageKey, 2> AssignedParameters;
@@ -554,22 +581,35 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
     }
   for (const auto &[Target, Local] : Scanner.StoresOfLocals)
     if (Result.indexOf(Local) >= 0 &&
-        isTrackable(Target, Function, Catalog, Ctx, Policy))
+        (isTrackable(Target, Function, Catalog, Ctx, Policy) ||
+         Scanner.isMailboxTo(Target)))
       Result.add(Target);
-  // To summarize: what a pointer parameter points to, copied into a local,
-  // is the caller's handle under a second name.
+  // To summarize: what a pointer parameter points to, or a file-local
+  // global only this function reads out (FileLocalGlobals.h), copied into a
+  // local, is the caller's handle under a second name.
+  auto IsMailbox = [&](const StorageKey &Source) {
+    return Source.Var && !Source.Field && Source.Index < 0 &&
+           Source.Var->hasGlobalStorage() &&
+           isMailboxOf(Source.Var, Function, Ctx, Catalog);
+  };
   if (Policy.TrackParameters)
     for (const auto &[Copy, Source] : Scanner.Copies)
-      if (Source.isPointee() && Result.indexOf(Source) < 0 &&
-          isTrackable(Source, Function, Catalog, Ctx, Policy))
+      if (Result.indexOf(Source) < 0 &&
+          ((Source.isPointee() &&
+            isTrackable(Source, Function, Catalog, Ctx, Policy)) ||
+           (IsMailbox(Source) && Policy.Mode == PersistentStorageMode::All)))
         Result.add(Source);
+  for (const auto &[Target, Source] : Scanner.GlobalCopies)
+    if (Scanner.isMailboxTo(Target))
+      Scanner.Copies.push_back({Target, Source});
   // Copies of tracked handles are their aliases, tracked too (a copy of a
   // copy once the first copy is).
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const auto &[Copy, Source] : Scanner.Copies)
       if (Result.indexOf(Source) >= 0 && !Result.CopyTargets.contains(Copy) &&
-          isTrackable(Copy, Function, Catalog, Ctx, Policy)) {
+          (isTrackable(Copy, Function, Catalog, Ctx, Policy) ||
+           Scanner.isMailboxTo(Copy))) {
         Result.add(Copy);
         Result.CopyTargets.insert(Copy);
         Changed = true;
@@ -582,8 +622,9 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
     for (const auto &[Copy, Source] : Scanner.Copies)
       ++SourceCount[Copy];
     for (const auto &[Copy, Source] : Scanner.Copies)
-      if (isCallerStorage(Source) && SourceCount.lookup(Copy) == 1 &&
-          Result.indexOf(Copy) >= 0 && Result.indexOf(Source) >= 0)
+      if ((isCallerStorage(Source) || IsMailbox(Source)) &&
+          SourceCount.lookup(Copy) == 1 && Result.indexOf(Copy) >= 0 &&
+          Result.indexOf(Source) >= 0)
         Result.CallerCopies[Result.indexOf(Copy)] = Result.indexOf(Source);
   }
   if (Policy.Mode == PersistentStorageMode::All)

@@ -127,10 +127,16 @@ void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
   // names after the call: otherwise the caller may still close it.
   const StorageKey &Key = Analysis.tracked().key(Index);
   const auto *Var = dyn_cast_or_null<VarDecl>(Key.Var);
+  // A file-local global the callee alone reads out (`FILE *data =
+  // g_pending;`) carries the handle to it as an argument would.
+  bool Mailbox = Var && !Key.Field && Key.Index < 0 &&
+                 Var->hasGlobalStorage() &&
+                 isMailboxOf(Var, Call->getDirectCallee(), Analysis.context(),
+                             Analysis.catalog());
   if (!(Before.Bits & OpenStates) || !Var ||
       (Key.Field && !Var->getType()->isRecordType()) ||
       (Key.Index >= 0 && !Var->getType()->isConstantArrayType()) ||
-      Key.outlivesCall() || Var->isStaticLocal() ||
+      ((Key.outlivesCall() || Var->isStaticLocal()) && !Mailbox) ||
       Analysis.tracked().isAddressExposed(Var) ||
       Analysis.mentionedAfter(Call, Var) || Analysis.hasLiveAlias(Index, Call))
     return;

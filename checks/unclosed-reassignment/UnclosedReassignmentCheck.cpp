@@ -88,13 +88,22 @@ void UnclosedReassignmentCheck::reportHandOver(const HandOverLoss &Loss,
   bool PassedOn = Called &&
                   Called->getCanonicalDecl() != Callee->getCanonicalDecl() &&
                   !isOverrideOf(Callee, Called);
-  diag(Loss.Call->getBeginLoc(),
-       "'%0' is passed to %1 here, which %select{|passes it on to %2, "
-       "which }3overwrites it without closing it; '%0' is not used after "
-       "the call",
-       DiagnosticIDs::Note)
-      << Handle << (PassedOn ? Called->getDeclName() : Callee->getDeclName())
-      << Callee->getDeclName() << PassedOn;
+  // A file-local global the callee alone reads out (`FILE *data =
+  // g_pending;`): the handle reached it through the global.
+  if (Loss.Storage.Var && Loss.Storage.Var->hasGlobalStorage())
+    diag(Loss.Call->getBeginLoc(),
+         "%0, called here, reads '%1' into '%2' and overwrites it without "
+         "closing it; nothing reads '%1' after the call",
+         DiagnosticIDs::Note)
+        << Callee->getDeclName() << Handle << Param->getDecl()->getName();
+  else
+    diag(Loss.Call->getBeginLoc(),
+         "'%0' is passed to %1 here, which %select{|passes it on to %2, "
+         "which }3overwrites it without closing it; '%0' is not used after "
+         "the call",
+         DiagnosticIDs::Note)
+        << Handle << (PassedOn ? Called->getDeclName() : Callee->getDeclName())
+        << Callee->getDeclName() << PassedOn;
   if (Loss.AcquiredAt)
     noteOpened(Handle, *Loss.AcquiredAt, /*InEarlierIteration=*/false, Parents,
                Ctx);
