@@ -145,6 +145,12 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
     } else if (Key == "invalid" && isValidName(Value)) {
       Family.Invalid = InvalidValueKind::Sentinel;
       Family.InvalidSpelling = Value.str();
+    } else if (Key == "invalid" && Value.ends_with("()") &&
+               isValidName(Value.drop_back(2))) {
+      // `invalid=socket_handle_invalid()`: a call yields the invalid value.
+      Family.Invalid = InvalidValueKind::Sentinel;
+      Family.InvalidSpelling = Value.str();
+      Catalog.addInvalidValueFunction(Value.drop_back(2));
     } else {
       Why = ("unknown attribute '" + Attr.trim() + "'").str();
       return false;

@@ -8,7 +8,7 @@
 //   Families:          acquirers -> releasers [attributes]; ...
 //       acquirers      name[@N], ...   @N: handle written through argument N
 //       releasers      name[@N], ...   @N: argument released (default 0)
-//       attributes     invalid=negative|null|<NAME>, accepts-invalid,
+//       attributes     invalid=negative|null|<NAME>|<NAME>(), accepts-invalid,
 //                      noun=<words>
 //   UseFunctions:      name;...     only use the handles passed to them
 //   SinkFunctions:     name[@N];... take ownership of argument N (all if no @)

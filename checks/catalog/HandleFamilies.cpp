@@ -141,6 +141,14 @@ static std::string returnTypeName(const FunctionDecl *FD) {
   return T.getAsString();
 }
 
+bool HandleCatalog::isInvalidValueCall(const Expr *E) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Call->getNumArgs() == 0 && Callee->getIdentifier() &&
+         !InvalidValueFunctions.empty() &&
+         InvalidValueFunctions.contains(Callee->getName());
+}
+
 bool HandleCatalog::isNoReturnCall(const CallExpr *Call) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier() || NoReturnFunctions.empty())

@@ -200,6 +200,15 @@ public:
   /// Declares a function that never returns although it is not declared
   /// so: a test framework's failure handler that jumps out (Unity's
   /// UnityFail). \p Name may be qualified ("::ns::fail").
+  /// Declares \p Name a function whose call yields a family's invalid
+  /// value (`_sock = socket_handle_invalid();`).
+  void addInvalidValueFunction(llvm::StringRef Name) {
+    InvalidValueFunctions.insert(Name);
+  }
+  /// True when \p E calls, with no arguments, a function declared with
+  /// addInvalidValueFunction.
+  bool isInvalidValueCall(const Expr *E) const;
+
   void addNoReturnFunction(llvm::StringRef Name) {
     Name = Name.ltrim(':');
     NoReturnFunctions.insert(Name);
@@ -272,6 +281,7 @@ private:
   llvm::StringSet<> ValueHandleClasses;
   /// Names (qualified ones without the leading "::") of NoReturnFunctions.
   llvm::StringSet<> NoReturnFunctions;
+  llvm::StringSet<> InvalidValueFunctions;
   /// Whether some entry is qualified (then calls' qualified names count).
   bool AnyQualifiedNoReturn = false;
   /// Roles of class-typed storage, per canonical type.

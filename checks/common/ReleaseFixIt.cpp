@@ -242,6 +242,8 @@ std::optional<llvm::StringRef> indentationBefore(SourceLocation Loc,
 /// True when \p Name is usable at the end of the TU: a macro or a
 /// declaration at global scope.
 bool isSpellable(llvm::StringRef Name, ASTContext &Ctx) {
+  // `chan_none()`: the function must be declared.
+  Name.consume_back("()");
   IdentifierInfo &II = Ctx.Idents.get(Name);
   return II.hasMacroDefinition() ||
          !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty();

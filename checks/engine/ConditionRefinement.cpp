@@ -131,7 +131,8 @@ std::optional<Validity> descriptorValidity(BinaryOperatorKind Op,
 
 void collectFromComparison(const BinaryOperator *BO, bool Outcome,
                            const ASTContext &Ctx,
-                           llvm::SmallVectorImpl<ValidityFact> &Facts) {
+                           llvm::SmallVectorImpl<ValidityFact> &Facts,
+                           const HandleCatalog *Catalog) {
   BinaryOperatorKind Op = BO->getOpcode();
   const Expr *StorageSide = BO->getLHS();
   const Expr *ConstSide = BO->getRHS();
@@ -146,6 +147,15 @@ void collectFromComparison(const BinaryOperator *BO, bool Outcome,
   if (!Outcome)
     Op = negated(Op);
 
+  // `c != chan_none()`: the family's invalid value, from a call.
+  if (Catalog &&
+      Catalog->isInvalidValueCall(ConstSide->IgnoreParenImpCasts())) {
+    if (Op == BO_EQ)
+      Facts.push_back({Tested->Key, Validity::Invalid});
+    else if (Op == BO_NE)
+      Facts.push_back({Tested->Key, Validity::Valid});
+    return;
+  }
   if (Tested->Type->isAnyPointerType()) {
     // `if (f != stdin) fclose(f);`: equal to a standard stream, it holds
     // nothing that was opened here.
@@ -231,7 +241,8 @@ forEachImpliedCondition(const Expr *Cond, bool Outcome,
 }
 
 void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
-                          llvm::SmallVectorImpl<ValidityFact> &Facts) {
+                          llvm::SmallVectorImpl<ValidityFact> &Facts,
+                          const HandleCatalog *Catalog) {
   forEachImpliedCondition(Cond, Outcome, [&](const Expr *Leaf, bool Holds) {
     const auto *BO = dyn_cast<BinaryOperator>(Leaf);
     if (!BO)
@@ -240,7 +251,7 @@ void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
     else if (BO->getOpcode() == BO_Assign)
       pushTruthTest(BO->getLHS(), Holds, Ctx, Facts);
     else if (BO->isComparisonOp())
-      collectFromComparison(BO, Holds, Ctx, Facts);
+      collectFromComparison(BO, Holds, Ctx, Facts, Catalog);
   });
 }
 

@@ -11,6 +11,7 @@
 #ifndef RESOURCE_TIDY_CONDITIONREFINEMENT_H
 #define RESOURCE_TIDY_CONDITIONREFINEMENT_H
 
+#include "catalog/HandleFamilies.h"
 #include "engine/HandleState.h"
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
@@ -33,8 +34,11 @@ struct ValidityFact {
 /// Appends the validity facts implied by \p Cond evaluating to \p Outcome.
 /// Facts are only produced for conditions we understand; anything else
 /// yields nothing (no refinement), which is always sound for a may-analysis.
+/// With \p Catalog, a comparison with a family's invalid-value call
+/// (`c != chan_none()`) is a validity test too.
 void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
-                          llvm::SmallVectorImpl<ValidityFact> &Facts);
+                          llvm::SmallVectorImpl<ValidityFact> &Facts,
+                          const HandleCatalog *Catalog = nullptr);
 
 /// What a branch says about the status an out-parameter acquisition
 /// returned: held in a variable (`rv` after `rv = getaddrinfo(...)`) or

@@ -153,7 +153,7 @@ bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
     Cond = dyn_cast<Expr>(Block.getTerminatorCondition());
   const bool Outcome = SuccIndex == 0;
   llvm::SmallVector<ValidityFact, 2> Facts;
-  collectValidityFacts(Cond, Outcome, Ctx, Facts);
+  collectValidityFacts(Cond, Outcome, Ctx, Facts, &Catalog);
   for (const ValidityFact &Fact : Facts) {
     int Index = Tracked.indexOf(Fact.Storage);
     if (Index >= 0 && !applyValidityFact(State[Index], Fact.Is))

@@ -156,6 +156,11 @@ VariableState HandleTransfer::stateOfAssignedValue(const Expr *Value) const {
     Result.AcquiredAt = Stripped;
     return Result;
   }
+  // `_sock = socket_handle_invalid();` (a family's `invalid=NAME()`).
+  if (Catalog.isInvalidValueCall(Stripped)) {
+    Result.Bits = Invalid;
+    return Result;
+  }
   if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(Stripped)) {
     // `fd = ok ? socket(...) : -1` may hold either arm.
     Result = stateOfAssignedValue(Cond->getTrueExpr());

@@ -1,6 +1,6 @@
 // RUN: %check_resource_tidy %s resource-unclosed-reassignment %t -- \
 // RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.BuiltinFamilies: 'stdio-stream', \
-// RUN:     resource-unclosed-reassignment.Families: 'widget_open, widget_dup -> widget_close [invalid=null, accepts-invalid, noun=widget]; make_token@1 -> drop_token [invalid=negative]; mq_attach -> mq_detach [invalid=MQ_INVALID]', \
+// RUN:     resource-unclosed-reassignment.Families: 'widget_open, widget_dup -> widget_close [invalid=null, accepts-invalid, noun=widget]; make_token@1 -> drop_token [invalid=negative]; mq_attach -> mq_detach [invalid=MQ_INVALID]; chan_open -> chan_close [invalid=chan_none(), noun=channel]', \
 // RUN:     resource-unclosed-reassignment.UseFunctions: 'widget_draw', \
 // RUN:     resource-unclosed-reassignment.SinkFunctions: 'widget_adopt@0; keep_everything'}}"
 
@@ -64,4 +64,44 @@ void builtins(void) {
   fp = fopen("b", "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'fp' is overwritten while it still holds an open FILE stream
   fclose(fp);
+}
+
+// `invalid=chan_none()`: a call yields the invalid value, and guards the
+// fix-it's release.
+typedef int chan;
+chan chan_open(int port);
+void chan_close(chan c);
+chan chan_none(void);
+
+struct link {
+  chan c;
+};
+
+// Resets through the function: the next open loses nothing.
+static void link_stop(struct link *l) {
+  chan_close(l->c);
+  l->c = chan_none();
+}
+
+void link_restart(struct link *l, int port) {
+  l->c = chan_open(port);
+  link_stop(l);
+  l->c = chan_open(port + 1);
+  chan_close(l->c);
+}
+
+void channels(int port) {
+  chan c = chan_open(port);
+  c = chan_open(port + 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'c' is overwritten while it still holds an open channel; the previous channel leaks [resource-unclosed-reassignment]
+  // CHECK-FIXES: {{^}}  if (c != chan_none()) chan_close(c);{{$}}
+  chan_close(c);
+}
+
+// Silent: compared equal to the invalid value, it holds no channel.
+void channel_retry(int port) {
+  chan c = chan_open(port);
+  if (c == chan_none())
+    c = chan_open(port + 1);
+  chan_close(c);
 }
