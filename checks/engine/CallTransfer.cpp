@@ -46,6 +46,11 @@ void HandleTransfer::applySummary(const CXXMemberCallExpr *Call,
   // its name, the same ReleaseMethods that close a connection object, is
   // all there is to go by.
   const FunctionSummary *Summary = Summaries->summaryOf(Method);
+  // A virtual method (`stop(); sock_ = socket(...)`): an override may run
+  // instead, but one that leaves open what the class's own version closes
+  // is rare. Only releases are read from the summary here.
+  if (!Summary && Method && Method->isVirtual() && Method->isDefined())
+    Summary = Summaries->summaryOfTarget(Method);
   if (!Summary && Method && !Method->isDefined() &&
       Catalog.isReleaseMethod(Method)) {
     for (unsigned Index = 0; Index < Tracked.size(); ++Index)

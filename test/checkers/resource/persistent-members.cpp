@@ -126,3 +126,48 @@ public:
 private:
   int count_ = 0;
 };
+
+// A virtual method called on the object: an override may run instead, but
+// the class's own version's releases are trusted (`stop(); sock_ =
+// socket(...)` with a `stop()` that closes).
+struct Endpoint {
+  virtual void stop() = 0;
+  virtual ~Endpoint() {}
+};
+
+class StreamEndpoint : public Endpoint {
+public:
+  void stop() override {
+    if (sock_ >= 0)
+      ::close(sock_);
+    sock_ = -1;
+  }
+  int open() {
+    stop();
+    sock_ = socket(AF_INET, SOCK_STREAM, 0);
+    return sock_;
+  }
+
+private:
+  int sock_ = -1;
+};
+
+class DatagramEndpoint : public Endpoint {
+public:
+  void stop() override { stopped_ = true; }
+  int open() {
+    stop();
+    sock_ = socket(AF_INET, SOCK_DGRAM, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'sock_' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+    // CHECK-FIXES: {{^}}    if (sock_ >= 0) close(sock_);{{$}}
+    return sock_;
+  }
+  ~DatagramEndpoint() override {
+    if (sock_ >= 0)
+      ::close(sock_);
+  }
+
+private:
+  int sock_ = -1;
+  bool stopped_ = false;
+};
