@@ -3,6 +3,7 @@
 #include "engine/FileLocalGlobals.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -12,23 +13,44 @@ namespace clang::tidy::resource {
 
 namespace {
 
-/// Sorts every mention of one global: parents are visited before their
-/// children, so the mentions a parent accounts for are known by the time
-/// the mention itself is visited.
+/// True for a global only this translation unit can name.
+bool isFileLocal(const VarDecl *Var) {
+  return Var && Var->hasGlobalStorage() &&
+         (!Var->isExternallyVisible() || Var->isStaticLocal());
+}
+
+/// What the translation unit does with one file-local global.
+struct Verdict {
+  /// Mentioned other than to store into it, test it or use its handle.
+  bool HandedOver = false;
+  /// The functions (canonical; null for an initializer) that do so.
+  llvm::SmallVector<const FunctionDecl *, 2> Readers;
+};
+
+/// Sorts every mention of every file-local global, in one walk of the
+/// translation unit: parents are visited before their children, so the
+/// mentions a parent accounts for are known by the time the mention itself
+/// is visited.
 class GlobalMentions : public RecursiveASTVisitor<GlobalMentions> {
 public:
-  GlobalMentions(const VarDecl *Global, const HandleCatalog &Catalog)
-      : Global(Global), Catalog(Catalog) {}
+  GlobalMentions(const ASTContext &Ctx, const HandleCatalog &Catalog,
+                 llvm::DenseMap<const VarDecl *, Verdict> &Verdicts)
+      : Ctx(Ctx), Catalog(Catalog), Verdicts(Verdicts) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
 
-  // Which function each mention is in (null: an initializer).
+  // Which function each mention is in (null: an initializer). Library
+  // headers cannot name the user's file-local globals.
   bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
     if (!Function || !Function->doesThisDeclarationHaveABody())
       return RecursiveASTVisitor::TraverseDecl(D);
-    const FunctionDecl *Outer = std::exchange(Current, Function);
+    const FunctionDecl *Outer =
+        std::exchange(Current, Function->getCanonicalDecl());
     bool Result = RecursiveASTVisitor::TraverseDecl(D);
     Current = Outer;
     return Result;
@@ -63,78 +85,81 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (Ref->getDecl() != Global || Accounted.contains(Ref))
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!isFileLocal(Var) || Accounted.contains(Ref))
       return true;
-    HandedOver = true;
     // `FILE *data = g;`: where the handle is read out.
-    if (!Readers.empty() && Readers.back() == Current)
-      return true;
-    Readers.push_back(Current);
+    Verdict &Global = Verdicts[Var];
+    Global.HandedOver = true;
+    if (!llvm::is_contained(Global.Readers, Current))
+      Global.Readers.push_back(Current);
     return true;
   }
-
-  bool HandedOver = false;
-  /// The functions that read the global other than to test or use it.
-  llvm::SmallVector<const FunctionDecl *, 2> Readers;
 
 private:
   bool account(const Expr *E) {
     const auto *Ref =
         E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
-    if (Ref && Ref->getDecl() == Global)
+    if (Ref && isFileLocal(dyn_cast<VarDecl>(Ref->getDecl())))
       Accounted.insert(Ref);
     return true;
   }
 
-  const VarDecl *Global;
+  const ASTContext &Ctx;
   const HandleCatalog &Catalog;
+  llvm::DenseMap<const VarDecl *, Verdict> &Verdicts;
   const FunctionDecl *Current = nullptr;
-  llvm::SmallPtrSet<const DeclRefExpr *, 8> Accounted;
+  llvm::SmallPtrSet<const DeclRefExpr *, 16> Accounted;
 };
 
-struct Verdict {
-  bool HandedOver = true;
-  /// The one function that reads it out, if there is exactly one.
-  const FunctionDecl *OnlyReader = nullptr;
-};
-
+/// The verdicts of the current translation unit, built on first need.
 thread_local llvm::DenseMap<const VarDecl *, Verdict> Verdicts;
+thread_local bool VerdictsBuilt = false;
 
-const Verdict &verdictOf(const VarDecl *Global, const ASTContext &Ctx,
+/// The verdict on \p Global; null when it is not file-local.
+const Verdict *verdictOf(const VarDecl *Global, const ASTContext &Ctx,
                          const HandleCatalog &Catalog) {
-  static const Verdict Unknown;
-  if (!Global || !Global->hasGlobalStorage() ||
-      (Global->isExternallyVisible() && !Global->isStaticLocal()))
-    return Unknown;
-  auto [It, Inserted] = Verdicts.try_emplace(Global);
-  if (!Inserted)
-    return It->second;
-  GlobalMentions Mentions(Global, Catalog);
-  Mentions.TraverseDecl(Ctx.getTranslationUnitDecl());
-  It->second.HandedOver = Mentions.HandedOver;
-  if (Mentions.Readers.size() == 1 && Mentions.Readers.front())
-    It->second.OnlyReader = Mentions.Readers.front()->getCanonicalDecl();
-  return It->second;
+  if (!isFileLocal(Global))
+    return nullptr;
+  if (!VerdictsBuilt) {
+    VerdictsBuilt = true;
+    GlobalMentions(Ctx, Catalog, Verdicts)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  static const Verdict Untouched;
+  auto It = Verdicts.find(Global);
+  return It == Verdicts.end() ? &Untouched : &It->second;
+}
+
+/// The one function that reads \p Global out, if there is exactly one.
+const FunctionDecl *onlyReader(const VarDecl *Global, const ASTContext &Ctx,
+                               const HandleCatalog &Catalog) {
+  const Verdict *Found = verdictOf(Global, Ctx, Catalog);
+  return Found && Found->Readers.size() == 1 ? Found->Readers.front() : nullptr;
 }
 
 } // namespace
 
 bool isNeverHandedOver(const VarDecl *Global, const ASTContext &Ctx,
                        const HandleCatalog &Catalog) {
-  return !verdictOf(Global, Ctx, Catalog).HandedOver;
+  const Verdict *Found = verdictOf(Global, Ctx, Catalog);
+  return Found && !Found->HandedOver;
 }
 
 bool isMailboxOf(const VarDecl *Global, const FunctionDecl *Reader,
                  const ASTContext &Ctx, const HandleCatalog &Catalog) {
-  const FunctionDecl *Only = verdictOf(Global, Ctx, Catalog).OnlyReader;
+  const FunctionDecl *Only = onlyReader(Global, Ctx, Catalog);
   return Only && Reader && Only == Reader->getCanonicalDecl();
 }
 
-void forgetFileLocalGlobals() { Verdicts.clear(); }
-
 const FunctionDecl *mailboxReader(const VarDecl *Global, const ASTContext &Ctx,
                                   const HandleCatalog &Catalog) {
-  return verdictOf(Global, Ctx, Catalog).OnlyReader;
+  return onlyReader(Global, Ctx, Catalog);
+}
+
+void forgetFileLocalGlobals() {
+  Verdicts.clear();
+  VerdictsBuilt = false;
 }
 
 } // namespace clang::tidy::resource

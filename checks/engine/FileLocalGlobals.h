@@ -21,7 +21,8 @@ namespace clang::tidy::resource {
 /// True when \p Global has internal linkage (or is a static local) and
 /// every mention of it in \p Ctx's translation unit stores into it, tests
 /// it, or passes it to a function \p Catalog says only uses the handle.
-/// Cached per translation unit until forgetFileLocalGlobals().
+/// Every file-local global is sorted in one walk of the translation unit,
+/// on first need, kept until forgetFileLocalGlobals().
 bool isNeverHandedOver(const VarDecl *Global, const ASTContext &Ctx,
                        const HandleCatalog &Catalog);
 
