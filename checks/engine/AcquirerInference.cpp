@@ -5,12 +5,16 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
 
 namespace clang::tidy::resource {
 
 namespace {
 
-/// The return statements of one body, lambdas and blocks excluded.
+/// The return statements of one body, lambdas and blocks excluded, and the
+/// functions it calls (a wrapper of a wrapper is found once the inner one
+/// is known: only its callers need another look).
 class ReturnCollector : public RecursiveASTVisitor<ReturnCollector> {
 public:
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
@@ -24,7 +28,13 @@ public:
     Returns.push_back(Return);
     return true;
   }
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      Callees.insert(Callee->getCanonicalDecl());
+    return true;
+  }
   llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Callees;
 };
 
 /// Collects, during a replay, what each returned storage may hold.
@@ -38,11 +48,19 @@ public:
   llvm::DenseMap<const Stmt *, llvm::SmallVector<VariableState, 1>> AtReturn;
 };
 
-/// Every function definition outside system headers.
+/// Every function definition outside system headers. Bodies and types are
+/// not walked: definitions are declarations of namespaces, classes and
+/// templates (a lambda's or a local class's method is not a wrapper other
+/// code calls by name).
 class DefinitionCollector : public RecursiveASTVisitor<DefinitionCollector> {
 public:
   explicit DefinitionCollector(const SourceManager &SM) : SM(SM) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseStmt(Stmt *) { return true; }
+  // (LLVM 22 adds a parameter.)
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc, Rest...) {
+    return true;
+  }
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) &&
         SM.isInSystemHeader(D->getLocation()))
@@ -73,9 +91,8 @@ public:
 
   /// The role of the handle \p Function returns on every path that returns
   /// one, or null when it is not an acquirer.
-  const FunctionRole *acquiredBy(const FunctionDecl &Function) {
-    ReturnCollector Collector;
-    Collector.TraverseStmt(Function.getBody());
+  const FunctionRole *acquiredBy(const FunctionDecl &Function,
+                                 const ReturnCollector &Collector) {
     if (Collector.Returns.empty())
       return nullptr;
     const FunctionRole *Role = nullptr;
@@ -159,22 +176,35 @@ inferAcquirers(ASTContext &Ctx, HandleCatalog &Catalog, FlowLimits Limits,
     Definitions.TraverseDecl(D);
   Inference Infer(Ctx, Catalog, Limits);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Found;
-  // A wrapper of a wrapper is found once the inner one is known.
+  // Each body is walked once; a later round looks again only at functions
+  // that call one found in the round before.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ReturnCollector>> Bodies;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> FoundLastRound;
   constexpr unsigned MaxRounds = 3;
   for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    bool Changed = false;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> FoundThisRound;
     for (const FunctionDecl *Function : Definitions.Definitions) {
       if (Found.contains(Function->getCanonicalDecl()) || IsDamaged(Function) ||
           Catalog.roleOf(Function))
         continue;
-      if (const FunctionRole *Role = Infer.acquiredBy(*Function)) {
+      std::unique_ptr<ReturnCollector> &Body = Bodies[Function];
+      if (!Body) {
+        Body = std::make_unique<ReturnCollector>();
+        Body->TraverseStmt(Function->getBody());
+      } else if (llvm::none_of(FoundLastRound, [&](const FunctionDecl *F) {
+                   return Body->Callees.contains(F);
+                 })) {
+        continue;
+      }
+      if (const FunctionRole *Role = Infer.acquiredBy(*Function, *Body)) {
         Catalog.learnAcquirer(Function, Role->Acquires, Role->AcquiredNoun);
         Found.insert(Function->getCanonicalDecl());
-        Changed = true;
+        FoundThisRound.insert(Function->getCanonicalDecl());
       }
     }
-    if (!Changed)
+    if (FoundThisRound.empty())
       break;
+    FoundLastRound = std::move(FoundThisRound);
   }
   return Found.size();
 }

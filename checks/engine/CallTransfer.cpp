@@ -438,7 +438,7 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
   if (!Role && Summaries && Summarized &&
       (Tracked.tracksGlobals() ||
        llvm::any_of(Args.drop_front(FirstArg), [&](const Expr *Arg) {
-         return !sourcesOf(Arg).empty() || Tracked.isSummarizedArgument(Arg);
+         return !sourcesOf(Arg).empty() || reachesTrackedThroughAddress(Arg);
        })))
     Summary = Target ? Summaries->summaryOfTarget(Target)
                      : Summaries->summaryOf(Summarized);

@@ -19,6 +19,18 @@ llvm::SmallVector<unsigned, 2> HandleTransfer::sourcesOf(const Expr *E) const {
   return Indexes;
 }
 
+bool HandleTransfer::reachesTrackedThroughAddress(const Expr *Arg) const {
+  if (!Tracked.isSummarizedArgument(Arg))
+    return false;
+  const auto *AddrOf = cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+  std::optional<StorageKey> Key = storageOf(AddrOf->getSubExpr(), Ctx);
+  if (!Key)
+    return false;
+  llvm::SmallVector<unsigned, 2> Indexes;
+  Tracked.indexesReachedBy(*Key, Indexes);
+  return !Indexes.empty();
+}
+
 llvm::SmallVector<unsigned, 2> aliasesOf(unsigned Index, const FlowState &State,
                                          const TrackedStorage &Tracked) {
   llvm::SmallVector<unsigned, 2> Aliases;

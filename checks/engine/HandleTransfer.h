@@ -100,6 +100,10 @@ private:
                  FlowState &State) const;
   /// Indexes of the tracked storage whose value \p E may yield.
   llvm::SmallVector<unsigned, 2> sourcesOf(const Expr *E) const;
+  /// True when \p Arg is `&x` left for a callee's summary to decide
+  /// (TrackedStorage::isSummarizedArgument) and x, or a field of it, is
+  /// tracked: only then can the summary change what is known.
+  bool reachesTrackedThroughAddress(const Expr *Arg) const;
   /// Marks every tracked storage whose value \p E may yield as escaped,
   /// except \p Keep.
   void escapeSources(const Expr *E, FlowState &State,

@@ -48,6 +48,21 @@ llvm::SmallVector<StorageKey, 2> outParameterTargets(const Expr *Arg,
   return Targets;
 }
 
+bool TrackedStorage::isAddressExposed(const VarDecl *Var) const {
+  if (AddressExposed.contains(Var))
+    return true;
+  auto Pending = PendingExposures.find(Var);
+  if (Pending == PendingExposures.end())
+    return false;
+  bool Exposed = llvm::any_of(Pending->second, [&](const PendingExposure &P) {
+    return !SummarizesPointee || !SummarizesPointee(P.Callee, P.Param);
+  });
+  PendingExposures.erase(Pending);
+  if (Exposed)
+    AddressExposed.insert(Var);
+  return Exposed;
+}
+
 void TrackedStorage::add(const StorageKey &Key) {
   if (!Indexes.try_emplace(Key, Keys.size()).second)
     return;
@@ -79,6 +94,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Result.LocalContext =
       Policy.Block ? static_cast<const DeclContext *>(Policy.Block) : Function;
   Result.BlockMayRunAgain = Policy.Block && !Policy.BlockRunsOnce;
+  Result.SummarizesPointee = Policy.SummarizesPointee;
   TrackingScanner Scanner(Function, Catalog, Ctx, Policy, Result);
   // A summary covers every handle field of the class: a nested helper may
   // release one without this method naming it.
@@ -177,7 +193,7 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
     if (Key.Field && Key.Var && !isa<ParmVarDecl>(Key.Var) &&
         viewedParameter(Key.Var) &&
         (Result.Reassigned.contains(Key.Var) ||
-         Result.AddressExposed.contains(Key.Var)))
+         Result.isAddressExposed(Key.Var)))
       return true;
     return Key.Index >= 0 && Scanner.DynamicallyIndexed.contains(
                                  StorageKey{Key.Var, -1, Key.Field});
@@ -198,6 +214,8 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
   Filtered.FollowedCopies = Result.FollowedCopies;
   Filtered.SinkParameters = Result.SinkParameters;
   Filtered.AddressExposed = Result.AddressExposed;
+  Filtered.PendingExposures = Result.PendingExposures;
+  Filtered.SummarizesPointee = Result.SummarizesPointee;
   Filtered.CallerValueParameters = Result.CallerValueParameters;
   Filtered.CopyTargets = Result.CopyTargets;
   Filtered.Reassigned = Result.Reassigned;

@@ -123,9 +123,7 @@ public:
   /// True when \p Var's address is taken (other than as an acquisition's
   /// out-argument) or it is captured by reference anywhere in the body:
   /// code the analysis does not see may change it at any later call.
-  bool isAddressExposed(const VarDecl *Var) const {
-    return AddressExposed.contains(Var);
-  }
+  bool isAddressExposed(const VarDecl *Var) const;
 
   /// True when \p Var is assigned somewhere in the body after its
   /// declaration.
@@ -206,7 +204,19 @@ private:
   llvm::SmallPtrSet<const Expr *, 2> FollowedCopies;
   llvm::SmallPtrSet<const Expr *, 4> SummarizedArguments;
   llvm::DenseMap<const VarDecl *, const HandleFamily *> SinkParameters;
-  llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
+  mutable llvm::SmallPtrSet<const VarDecl *, 4> AddressExposed;
+  /// `&x` given to a function whose summary may settle what it does
+  /// through that parameter: x is exposed unless it does. Summaries are
+  /// computed only for the variables asked about (most such `&len` are
+  /// never handles).
+  struct PendingExposure {
+    const FunctionDecl *Callee;
+    unsigned Param;
+  };
+  mutable llvm::DenseMap<const VarDecl *, llvm::SmallVector<PendingExposure, 1>>
+      PendingExposures;
+  llvm::function_ref<bool(const FunctionDecl *, unsigned)> SummarizesPointee =
+      nullptr;
   llvm::SmallPtrSet<const VarDecl *, 4> CallerValueParameters;
   llvm::DenseSet<StorageKey> CopyTargets;
   llvm::SmallDenseMap<unsigned, unsigned, 2> CallerCopies;

@@ -76,11 +76,15 @@ public:
     const auto *Member =
         dyn_cast<MemberExpr>(Op->getSubExpr()->IgnoreParenImpCasts());
     if (Op->getOpcode() == UO_AddrOf && !Result.OutArguments.contains(Op) &&
-        !Result.BindsPointer.contains(Op) && !SettledAddresses.contains(Op) &&
-        !(Member && Member->isArrow()))
+        !Result.BindsPointer.contains(Op) && !(Member && Member->isArrow()))
       if (std::optional<StorageKey> Key = storageOf(Op->getSubExpr(), Ctx);
-          Key && Key->Var)
-        Result.AddressExposed.insert(Key->Var);
+          Key && Key->Var) {
+        if (auto Settled = SettledAddresses.find(Op);
+            Settled != SettledAddresses.end())
+          Result.PendingExposures[Key->Var].push_back(Settled->second);
+        else
+          Result.AddressExposed.insert(Key->Var);
+      }
     return true;
   }
 
@@ -128,8 +132,8 @@ public:
         // `open_into(&f)`: the summary may say it stores a fresh handle.
         if (isHandleType(Pointee)) {
           Result.SummarizedArguments.insert(AddrOf);
-          if (Policy.SummarizesPointee && Policy.SummarizesPointee(Callee, I))
-            SettledAddresses.insert(AddrOf);
+          if (Policy.SummarizesPointee)
+            SettledAddresses[AddrOf] = {Callee, I};
           if (std::optional<StorageKey> Key =
                   storageOf(AddrOf->getSubExpr(), Ctx);
               Key && !Key->outlivesCall())
@@ -409,8 +413,9 @@ public:
   llvm::DenseSet<StorageKey> DynamicallyIndexed;
   /// (storage that outlives the call, local) pairs: `s->client = fd;`.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> StoresOfLocals;
-  /// `&f` given to a function whose summary settles what it does there.
-  llvm::SmallPtrSet<const Expr *, 2> SettledAddresses;
+  /// `&f` given to a function whose summary may settle what it does there.
+  llvm::SmallDenseMap<const Expr *, TrackedStorage::PendingExposure, 2>
+      SettledAddresses;
   /// Variables lambdas capture by reference.
   llvm::SmallVector<std::pair<const LambdaExpr *, const VarDecl *>, 2>
       ByReference;
