@@ -31,10 +31,21 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *Callee = Call->getDirectCallee())
       Callees.insert(Callee->getCanonicalDecl());
+    Makers.push_back(Call);
+    return true;
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    Makers.push_back(New);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Makers.push_back(Construct);
     return true;
   }
   llvm::SmallVector<const ReturnStmt *, 4> Returns;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Callees;
+  /// The expressions that can make a handle, if the catalog says so.
+  llvm::SmallVector<const Expr *, 8> Makers;
 };
 
 /// Collects, during a replay, what each returned storage may hold.
@@ -117,6 +128,12 @@ public:
     }
     if (!NeedsFlow)
       return Role;
+    // A variable can hold a handle opened here only if something here
+    // opens one.
+    if (llvm::none_of(Collector.Makers, [&](const Expr *E) {
+          return Catalog.acquisitionRole(E) != nullptr;
+        }))
+      return nullptr;
     // Locals and parameters that receive an acquisition are tracked; if
     // the returned variable is not among them, no return is a handle.
     TrackingPolicy Policy;

@@ -66,6 +66,7 @@ void AnalysisSession::startTranslationUnit() {
   Holders.reset();
   Catalog.forgetLearnedRoles();
   AcquirersInferred = false;
+  Reach.reset();
   CurrentContext = nullptr;
   forgetPointerBindings();
   forgetFileLocalGlobals();
@@ -115,6 +116,10 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
     inferAcquirers(Ctx, Catalog, Options.Limits, [this](const FunctionDecl *F) {
       return hasCompileErrors(*F);
     });
+    Reach.emplace(Catalog, Ctx.getSourceManager(),
+                  Index ? llvm::function_ref<bool(const FunctionDecl *)>(
+                              SummarizedElsewhere)
+                        : nullptr);
   }
   TrackingPolicy Policy;
   Policy.Mode = Options.Persistent;
@@ -122,6 +127,7 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
   Policy.GetHolders = HoldersOnDemand;
   if (Index)
     Policy.SummarizedElsewhere = SummarizedElsewhere;
+  Policy.MayAcquire = MayAcquire;
   if (!Summaries)
     Summaries.emplace(
         Catalog, Ctx, Options.Limits, TrackingPolicy{},

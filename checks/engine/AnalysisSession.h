@@ -15,6 +15,7 @@
 
 #include "catalog/CatalogOptions.h"
 #include "catalog/HandleFamilies.h"
+#include "engine/AcquisitionReach.h"
 #include "engine/CompileErrors.h"
 #include "engine/HandleFlow.h"
 #include "engine/HandleHolders.h"
@@ -146,6 +147,11 @@ private:
         return Summary && !Summary->Untrusted &&
                Summary->summarizesPointee(Param);
       };
+  /// Which functions can make a handle, for the current TU (built once
+  /// its acquirers are known).
+  std::optional<AcquisitionReach> Reach;
+  std::function<bool(const FunctionDecl *)> MayAcquire =
+      [this](const FunctionDecl *F) { return !Reach || Reach->mayAcquire(F); };
   std::optional<SummaryCache> Summaries;
   std::shared_ptr<const SummaryIndex> Index;
   /// The TU's shard, while writing one.

@@ -111,12 +111,14 @@ public:
                                        Policy.SummarizedElsewhere(Callee);
     if (!Summarized || Callee->isVariadic() || isa<CXXMethodDecl>(Callee))
       return;
+    // What it may store into an argument: only a handle made below it.
+    bool MayReceive = !Policy.MayAcquire || Policy.MayAcquire(Callee);
     // `open_into(f)` with `void open_into(FILE *&)`: the summary may say
     // it stores a fresh handle there.
     for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
          ++I)
       if (QualType Param = Callee->getParamDecl(I)->getType();
-          Param->isLValueReferenceType() &&
+          MayReceive && Param->isLValueReferenceType() &&
           !Param.getNonReferenceType().isConstQualified())
         if (std::optional<StorageKey> Key = storageOf(Call->getArg(I), Ctx);
             Key && !Key->outlivesCall())
@@ -136,7 +138,7 @@ public:
             SettledAddresses[AddrOf] = {Callee, I};
           if (std::optional<StorageKey> Key =
                   storageOf(AddrOf->getSubExpr(), Ctx);
-              Key && !Key->outlivesCall())
+              MayReceive && Key && !Key->outlivesCall())
             consider(Key);
         }
       }

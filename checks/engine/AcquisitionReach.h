@@ -1,0 +1,61 @@
+//===--- AcquisitionReach.h - resource-tidy -------------------------------===//
+//
+// `read_reply(c, &len)`: a local whose address goes to a function with a
+// body is tracked in case that function stores a fresh handle into it (its
+// summary says `Acquires`). Most such locals are lengths and flags, and
+// asking for the summary analyses the callee and everything it calls. A
+// function can store a fresh handle only if one is made somewhere below
+// it: it, or a function it calls or names, calls an acquisition (a catalog
+// or learned acquirer, a connection class's constructor), or calls a
+// function summarized in another file. This is a walk of bodies, without
+// a CFG, memoized per translation unit; when it says no, the summary could
+// not have said `Acquires`.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RESOURCE_TIDY_ACQUISITIONREACH_H
+#define RESOURCE_TIDY_ACQUISITIONREACH_H
+
+#include "catalog/HandleFamilies.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::resource {
+
+class AcquisitionReach {
+public:
+  /// \p SummarizedElsewhere, when set, tells whether a function without a
+  /// body here has an entry in the summary index.
+  AcquisitionReach(
+      const HandleCatalog &Catalog, const SourceManager &SM,
+      llvm::function_ref<bool(const FunctionDecl *)> SummarizedElsewhere)
+      : Catalog(Catalog), SM(SM), SummarizedElsewhere(SummarizedElsewhere) {}
+
+  /// False when no call of \p Function can make a handle: nothing it
+  /// reaches acquires one.
+  bool mayAcquire(const FunctionDecl *Function);
+
+private:
+  /// What one body does directly: acquires, or the functions it calls or
+  /// names (null for a call whose target is unknown).
+  struct BodyFacts {
+    bool Acquires = false;
+    llvm::SmallVector<const FunctionDecl *, 8> Reached;
+  };
+  const BodyFacts &factsOf(const FunctionDecl *Definition);
+  /// The definition whose body a summary would read, or null when a call
+  /// of \p Function cannot yield a summary that acquires; \p Opaque is set
+  /// when it may, without a body to read.
+  const FunctionDecl *bodyOf(const FunctionDecl *Function, bool &Opaque) const;
+
+  const HandleCatalog &Catalog;
+  const SourceManager &SM;
+  llvm::function_ref<bool(const FunctionDecl *)> SummarizedElsewhere;
+  llvm::DenseMap<const FunctionDecl *, BodyFacts> Facts;
+  llvm::DenseMap<const FunctionDecl *, bool> Known;
+};
+
+} // namespace clang::tidy::resource
+
+#endif // RESOURCE_TIDY_ACQUISITIONREACH_H
