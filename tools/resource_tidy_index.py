@@ -12,6 +12,7 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import shlex
 import subprocess
 
 FORMAT = "resource-tidy-summaries"
@@ -63,6 +64,54 @@ def shard_name(path):
     return f"{value:#018x}.json"
 
 
+def _without_warnings(arguments):
+    """A compile command that parses the same code without warning options:
+    warnings never change the AST, and an unknown -W option costs clang a
+    search for the nearest known one. -Wp, -Wa and -Wl pass options on to
+    other tools and stay."""
+    kept = [a for a in arguments
+            if not a.startswith("-W") or a.startswith(("-Wp,", "-Wa,", "-Wl,"))]
+    return kept[:1] + ["-w"] + kept[1:]
+
+
+def _quiet_database(entries, directory):
+    """Writes the entries, without warning options, as a compilation
+    database in `directory`; returns it."""
+    os.makedirs(directory, exist_ok=True)
+    quiet = []
+    for entry in entries:
+        arguments = entry.get("arguments")
+        if arguments is None:
+            arguments = shlex.split(entry.get("command", ""))
+        if not arguments:
+            quiet.append(entry)
+            continue
+        copy = {k: v for k, v in entry.items() if k != "command"}
+        copy["arguments"] = _without_warnings(arguments)
+        quiet.append(copy)
+    partial = os.path.join(directory, "compile_commands.json.partial")
+    with open(partial, "w") as f:
+        json.dump(quiet, f)
+    os.replace(partial, os.path.join(directory, "compile_commands.json"))
+    return directory
+
+
+def _with_database(command, directory):
+    """`command` with its -p option (if any) naming `directory`."""
+    result, i = [], 0
+    while i < len(command):
+        arg = command[i]
+        if arg == "-p" and i + 1 < len(command):
+            result += ["-p", directory]
+            i += 2
+            continue
+        if arg.startswith(("-p=", "--p=")):
+            arg = arg.split("=", 1)[0] + "=" + directory
+        result.append(arg)
+        i += 1
+    return result
+
+
 def build(entries, base_command, build_dir, plugin, jobs, log):
     """Refreshes the shards of `entries` and merges them.
 
@@ -103,6 +152,13 @@ def build(entries, base_command, build_dir, plugin, jobs, log):
     batches = [stale[i:i + per_batch] for i in range(0, len(stale), per_batch)]
     fresh = os.path.join(root, "new-shards")
     os.makedirs(fresh, exist_ok=True)
+    # Only the files to index, parsed without warning options.
+    wanted = set(stale)
+    database = _quiet_database(
+        [e for e in entries
+         if os.path.normpath(os.path.join(e.get("directory", ""), e["file"]))
+         in wanted], os.path.join(root, "database"))
+    base_command = _with_database(base_command, database)
 
     def index(batch):
         env = dict(os.environ, RESOURCE_TIDY_SUMMARY_SHARDS=fresh)

@@ -4,10 +4,16 @@
 // through the SummaryIndex option.
 //
 // RUN: rm -rf %t.dir && mkdir -p %t.dir
-// RUN: %python -c "import json,sys; inputs = '%/S/Inputs/summary-index'; json.dump([{'directory': d, 'file': f, 'command': 'cc -c ' + f + ' -I' + inputs} for d, f in [('%/S', '%/s'), (inputs, 'conn.c'), (inputs, 'relay.c'), (inputs, 'other-program.c')]], open('%/t.dir/compile_commands.json', 'w'))"
+// RUN: %python -c "import json,sys; inputs = '%/S/Inputs/summary-index'; json.dump([{'directory': d, 'file': f, 'command': 'cc -Wall -Wno-such-warning -Werror=format -Wp,-DINDEXED_WITH_WP -c ' + f + ' -I' + inputs} for d, f in [('%/S', '%/s'), (inputs, 'conn.c'), (inputs, 'relay.c'), (inputs, 'other-program.c')]], open('%/t.dir/compile_commands.json', 'w'))"
 // RUN: %resource_tidy --build-index -p %t.dir > %t.dir/index-path 2> %t.dir/index-log
 // RUN: %FileCheck %s --check-prefix=INDEXED < %t.dir/index-log
 // INDEXED: resource-tidy: summary index {{.*}}summaries.json: 4 of 4 files indexed, 0 failed
+//
+// The files are parsed without warning options (they never change what a
+// function does; an unknown one costs clang a search for the nearest
+// name): -Wp, -Wa and -Wl options stay, -w silences the rest.
+// RUN: %python -c "import json; print(' '.join(json.load(open('%/t.dir/.resource-tidy/database/compile_commands.json'))[0]['arguments']))" | %FileCheck %s --check-prefix=QUIET
+// QUIET: cc -w -Wp,-DINDEXED_WITH_WP -c
 //
 // What the index says of a field of the caller's struct: closed by
 // conn_reset_checked (its assert's failure path never returns), not "only
