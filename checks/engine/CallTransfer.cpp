@@ -385,6 +385,7 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     case ContainerCall::Read:
       return;
     case ContainerCall::Insert:
+    case ContainerCall::Clear:
       if (Whole)
         applyWrite(*Whole, State);
       return;

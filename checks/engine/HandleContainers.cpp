@@ -120,6 +120,8 @@ ContainerCall classifyContainerCall(const CXXMemberCallExpr *Call) {
                           "lower_bound", "upper_bound", "equal_range"},
                          Name))
     return ContainerCall::Iterator;
+  if (Name == "clear" && Call->getNumArgs() == 0)
+    return ContainerCall::Clear;
   return ContainerCall::Change;
 }
 

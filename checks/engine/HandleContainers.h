@@ -48,12 +48,21 @@ enum class ContainerCall {
   /// Hands out an iterator (`begin()`, `find(k)`): the elements may be
   /// closed or changed through it.
   Iterator,
-  /// Anything else (`clear()`, `erase(...)`, `swap(w)`).
+  /// `clear()`: every element is dropped, closed or not (StorageWrites.h
+  /// reads it as a reset of the container).
+  Clear,
+  /// Anything else (`erase(...)`, `swap(w)`, `pop_back()`).
   Change,
 };
 
 /// How \p Call acts on a container of handles it is a member call of.
 ContainerCall classifyContainerCall(const CXXMemberCallExpr *Call);
+
+/// True when \p S is `v.clear()` of a container of handles.
+inline bool isContainerClear(const Stmt *S) {
+  const auto *Member = dyn_cast_or_null<CXXMemberCallExpr>(S);
+  return Member && classifyContainerCall(Member) == ContainerCall::Clear;
+}
 
 /// For an insertion (`v.push_back(f)`, `v.insert(v.end(), 1, f)`,
 /// `m[2] = f`): the expressions naming the container and the inserted

@@ -436,6 +436,15 @@ void HandleTransfer::applyInsertion(const StorageWrite &Insert,
                                     FlowState &State) const {
   std::optional<StorageKey> Container = storageOf(Insert.Target, Ctx);
   int Index = Container ? Tracked.indexOf(*Container) : -1;
+  // `fds.push_back(socket(...))`: followed while it is the only handle
+  // there, like one copied in.
+  if (Index >= 0 && asAcquisition(Insert.Value, Catalog)) {
+    if (State[Index].Bits & (OpenStates | Inherited))
+      escapeWithNames(Insert.Site, Index, State);
+    else
+      State[Index] = stateOfAssignedValue(Insert.Value);
+    return;
+  }
   llvm::SmallVector<unsigned, 2> Values = sourcesOf(Insert.Value);
   int From = Values.size() == 1 ? static_cast<int>(Values.front()) : -1;
   bool Followed = Index >= 0 && From >= 0 && From != Index &&

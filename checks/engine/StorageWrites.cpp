@@ -79,7 +79,11 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
            nullptr, Member->getArg(0), nullptr, Member});
       return Writes;
     }
-    if (Method && Method->getIdentifier() && Method->getName() == "reset" &&
+    // `sp.reset()`, and `fds.clear()` of a container of handles: the old
+    // value is dropped.
+    if (Method && Method->getIdentifier() &&
+        (Method->getName() == "reset" ||
+         classifyContainerCall(Member) == ContainerCall::Clear) &&
         Member->getImplicitObjectArgument())
       Writes.push_back({WriteKind::Reset, Member->getImplicitObjectArgument(),
                         nullptr,

@@ -24,7 +24,8 @@ namespace clang::tidy::resource {
 enum class WriteKind {
   /// `x = v`, or `x = v` through operator=.
   Assign,
-  /// `x.reset(v)` or `x.reset()`: the old object is dropped.
+  /// `x.reset(v)` or `x.reset()`: the old object is dropped; also
+  /// `v.clear()` of a container of handles (HandleContainers.h).
   Reset,
   /// `std::exchange(x, v)`: the old value goes to the caller of exchange.
   Exchange,

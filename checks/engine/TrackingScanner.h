@@ -316,8 +316,12 @@ private:
         consider(Key);
       return;
     case WriteKind::Insert:
-      if (std::optional<StorageKey> Container = storageOf(Write.Target, Ctx))
+      if (std::optional<StorageKey> Container = storageOf(Write.Target, Ctx)) {
         noteCopy(*Container, Write.Value);
+        // `fds.push_back(socket(...))`: the container alone names it.
+        if (asAcquisition(Write.Value, Catalog) && !Container->outlivesCall())
+          consider(Container);
+      }
       notePosition(Write);
       return;
     case WriteKind::OutParameter:

@@ -46,9 +46,11 @@ void ReassignmentRule::overwritten(const Overwrite &What, unsigned Index,
   const TrackedStorage &Tracked = Analysis.tracked();
   const StorageKey &Key = Tracked.key(Index);
   // A container of handles assigned as a whole (`v = {}`): which handles
-  // it held, and how to close them, is not one release.
+  // it held, and how to close them, is not one release. `v.clear()` drops
+  // the one it is followed with (HandleContainers.h).
   if (Key.Var && !Key.Field && Key.Index < 0 &&
-      !containerElementType(Key.wholeType()).isNull())
+      !containerElementType(Key.wholeType()).isNull() &&
+      !isContainerClear(What.Site))
     return;
   // `fd = f(fd)` hands the old value to f: not a loss; `fd = dup(fd)` and
   // `c->conn = PQconnectdb(c->conninfo)` keep nothing of it.

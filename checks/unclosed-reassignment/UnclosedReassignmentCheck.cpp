@@ -2,6 +2,7 @@
 
 #include "unclosed-reassignment/UnclosedReassignmentCheck.h"
 #include "common/ReleaseFixIt.h"
+#include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -246,7 +247,11 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
                             isa<ParmVarDecl>(Finding.Storage.Var);
     {
       auto Diag =
-          Finding.isInheritedOnly()
+          isContainerClear(First.What.Site)
+              ? diag(Loc, "'%0' is cleared while it %select{still holds|may "
+                          "still hold}6 an open %1; the %3 leaks%select{| on "
+                          "some paths}6")
+          : Finding.isInheritedOnly()
               ? diag(Loc, "'%0' may still hold an open %1 %select{from a "
                           "previous call|from the caller}2; it is "
                           "overwritten%select{| by the call to '%5'}4 "
@@ -259,7 +264,7 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
                           "'%5'}4 while it may still hold an open %1; the "
                           "previous %3 leaks on some paths");
       Diag << Handle << Noun << FromCaller << LeakNoun << !Closure.empty()
-           << Closure;
+           << Closure << !Finding.isDefinite();
       // The fix goes on the first fixable warning of the site.
       if (!Fix.empty() && !(Finding.Bits & Inherited) &&
           fixFor(Finding, Family, Ctx)) {

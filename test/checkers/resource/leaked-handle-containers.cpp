@@ -101,3 +101,25 @@ void cleared() {
   fds.push_back(fd);
   fds.clear();
 }
+
+// Opened straight into the container: it alone names the handle.
+void opened_into_container() {
+  std::vector<int> fds;
+  fds.push_back(open("source", O_RDONLY));
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: 'fds' goes out of scope while it still holds an open file descriptor; the descriptor leaks [resource-leaked-handle]
+// CHECK-MESSAGES: :[[@LINE-3]]:17: note: 'fds' was opened here
+
+void opened_into_container_and_closed() {
+  std::vector<int> fds;
+  fds.push_back(open("source", O_RDONLY));
+  for (size_t i = 0; i < fds.size(); ++i)
+    close(fds[i]);
+}
+
+// A second handle puts both out of sight.
+void opened_twice_into_container() {
+  std::vector<FILE *> streams;
+  streams.push_back(fopen("a", "r"));
+  streams.push_back(fopen("b", "r"));
+}

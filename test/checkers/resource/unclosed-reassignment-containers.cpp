@@ -121,3 +121,56 @@ void iterator_taken() {
     *It = -1;
   overwrite_first(fds);
 }
+
+// --- clear(): every element is dropped, closed or not. -------------------
+
+void cleared_while_open() {
+  std::vector<int> fds;
+  fds.push_back(open("source", O_RDONLY));
+  fds.clear();
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'fds' is cleared while it still holds an open file descriptor; the descriptor leaks [resource-unclosed-reassignment]
+  // CHECK-NOTES: :[[@LINE-3]]:17: note: 'fds' was opened here
+}
+
+void cleared_after_closing_on_one_path(bool done) {
+  std::vector<FILE *> streams;
+  streams.push_back(fopen("source.txt", "r"));
+  if (done)
+    fclose(streams[0]);
+  streams.clear();
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'streams' is cleared while it may still hold an open FILE stream; the stream leaks on some paths [resource-unclosed-reassignment]
+  // CHECK-NOTES: :[[@LINE-5]]:21: note: 'streams' was opened here
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: 'streams' is closed here on some paths, but not on all
+  // CHECK-NOTES: :[[@LINE-6]]:7: note: 'streams' stays open when this condition is false
+}
+
+void cleared_after_closing() {
+  std::vector<int> fds;
+  fds.push_back(open("source", O_RDONLY));
+  close(fds[0]);
+  fds.clear();
+}
+
+void cleared_after_closing_each() {
+  std::vector<int> fds;
+  fds.push_back(open("a", O_RDONLY));
+  fds.push_back(open("b", O_RDONLY));
+  for (int fd : fds)
+    close(fd);
+  fds.clear();
+}
+
+void cleared_while_another_name_keeps_it() {
+  int fd = open("source", O_RDONLY);
+  std::vector<int> fds;
+  fds.push_back(fd);
+  fds.clear();
+  close(fd);
+}
+
+void cleared_when_empty() {
+  std::vector<int> fds;
+  fds.clear();
+  fds.push_back(open("source", O_RDONLY));
+  close(fds[0]);
+}
