@@ -5,6 +5,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::resource {
 
@@ -50,6 +51,106 @@ private:
   const HandleCatalog &Catalog;
   bool &Acquires;
   llvm::SmallVectorImpl<const FunctionDecl *> &Reached;
+};
+
+/// How a body uses one parameter: every use must be one that cannot put a
+/// handle where it points, or a hand-over to a call (decided by the caller
+/// of this visitor, through mayFill of the callee).
+class ParameterUses : public RecursiveASTVisitor<ParameterUses> {
+public:
+  ParameterUses(const ParmVarDecl *Param, const ASTContext &Ctx)
+      : Param(Param), Ctx(Ctx),
+        IsReference(Param->getType()->isReferenceType()) {}
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isAssignmentOp()) {
+      // `*p = v`, `p[0] = v`, or `r = v` for a reference: only a constant
+      // cannot be a fresh handle.
+      if (const DeclRefExpr *Target = writtenThrough(Op->getLHS())) {
+        Handled.insert(Target);
+        if (!isConstant(Op->getRHS()))
+          MayFill = true;
+      }
+      return !MayFill;
+    }
+    if (Op->isComparisonOp() || Op->isLogicalOp())
+      for (const Expr *Side : {Op->getLHS(), Op->getRHS()})
+        if (const DeclRefExpr *Ref = named(Side))
+          Handled.insert(Ref);
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->getOpcode() == UO_Deref || Op->getOpcode() == UO_LNot)
+      if (const DeclRefExpr *Ref = named(Op->getSubExpr()))
+        Handled.insert(Ref);
+    return true;
+  }
+  bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
+    if (const DeclRefExpr *Ref = named(Subscript->getBase()))
+      Handled.insert(Ref);
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *Cast) {
+    // `if (p)`; a reference's value read (`n = r + 1`).
+    bool Reads = Cast->getCastKind() == CK_PointerToBoolean ||
+                 Cast->getCastKind() == CK_IntegralToBoolean ||
+                 (IsReference && Cast->getCastKind() == CK_LValueToRValue);
+    if (Reads)
+      if (const DeclRefExpr *Ref = named(Cast->getSubExpr()))
+        Handled.insert(Ref);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (const DeclRefExpr *Ref = named(Call->getArg(I))) {
+        Handled.insert(Ref);
+        PassedTo.push_back({Call, I});
+      }
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == Param && !Handled.contains(Ref))
+      MayFill = true; // Copied, its address taken, captured, returned...
+    return !MayFill;
+  }
+
+  bool MayFill = false;
+  /// (call, argument index) where the parameter itself is passed on.
+  llvm::SmallVector<std::pair<const CallExpr *, unsigned>, 2> PassedTo;
+
+private:
+  const DeclRefExpr *named(const Expr *E) const {
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
+    return Ref && Ref->getDecl() == Param ? Ref : nullptr;
+  }
+  /// The parameter, when \p LHS writes what it points or refers to.
+  const DeclRefExpr *writtenThrough(const Expr *LHS) const {
+    LHS = LHS->IgnoreParenImpCasts();
+    if (IsReference)
+      return named(LHS);
+    if (const auto *Deref = dyn_cast<UnaryOperator>(LHS);
+        Deref && Deref->getOpcode() == UO_Deref)
+      return named(Deref->getSubExpr());
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(LHS))
+      return named(Subscript->getBase());
+    return nullptr;
+  }
+  bool isConstant(const Expr *E) const {
+    if (E->isValueDependent() || E->containsErrors())
+      return false;
+    if (E->getType()->isAnyPointerType())
+      return E->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                      Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    Expr::EvalResult Result;
+    return E->getType()->isIntegerType() && E->EvaluateAsInt(Result, Ctx);
+  }
+
+  const ParmVarDecl *Param;
+  const ASTContext &Ctx;
+  const bool IsReference;
+  llvm::SmallPtrSet<const DeclRefExpr *, 4> Handled;
 };
 
 } // namespace
@@ -134,6 +235,55 @@ bool AcquisitionReach::mayAcquire(const FunctionDecl *Function) {
   // Nothing anywhere below any of them acquires.
   for (const FunctionDecl *Seen : Visited)
     Known[Seen] = false;
+  return false;
+}
+
+} // namespace clang::tidy::resource
+
+namespace clang::tidy::resource {
+
+bool AcquisitionReach::mayFill(const FunctionDecl *Function, unsigned Param) {
+  if (!Function)
+    return false;
+  auto Key = std::make_pair(Function->getCanonicalDecl(), Param);
+  if (auto Cached = KnownFills.find(Key); Cached != KnownFills.end())
+    return Cached->second;
+  llvm::DenseSet<std::pair<const FunctionDecl *, unsigned>> Visiting;
+  bool Result = mayFillFrom(Function, Param, Visiting);
+  KnownFills[Key] = Result;
+  return Result;
+}
+
+bool AcquisitionReach::mayFillFrom(
+    const FunctionDecl *Function, unsigned Param,
+    llvm::DenseSet<std::pair<const FunctionDecl *, unsigned>> &Visiting) {
+  if (const FunctionRole *Role = Catalog.roleOf(Function))
+    return Role->Acquires && Role->OutParam == static_cast<int>(Param);
+  bool Opaque = false;
+  const FunctionDecl *Definition = bodyOf(Function, Opaque);
+  if (Opaque)
+    return true;
+  if (!Definition || !mayAcquire(Function))
+    return false;
+  // A cycle adds nothing the other uses do not already say.
+  if (!Visiting.insert({Definition->getCanonicalDecl(), Param}).second)
+    return false;
+  if (Param >= Definition->getNumParams())
+    return true;
+  ParameterUses Uses(Definition->getParamDecl(Param),
+                     Definition->getASTContext());
+  Uses.TraverseStmt(Definition->getBody());
+  if (Uses.MayFill)
+    return true;
+  for (const auto &[Call, Arg] : Uses.PassedTo) {
+    // A member call's object is not among its arguments: leave it be.
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee &&
+        (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call)))
+      return true;
+    if (Callee && mayFillFrom(Callee, Arg, Visiting))
+      return true;
+  }
   return false;
 }
 

@@ -19,6 +19,7 @@
 #include "catalog/HandleFamilies.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::resource {
@@ -36,6 +37,12 @@ public:
   /// reaches acquires one.
   bool mayAcquire(const FunctionDecl *Function);
 
+  /// False when \p Function cannot store a fresh handle where its
+  /// parameter \p Param points (or, for a reference, refers): it makes
+  /// none, or it only reads it, tests it, stores constants there
+  /// (`*done = 1`) and passes it to functions that cannot either.
+  bool mayFill(const FunctionDecl *Function, unsigned Param);
+
 private:
   /// What one body does directly: acquires, or the functions it calls or
   /// names (null for a call whose target is unknown).
@@ -49,11 +56,16 @@ private:
   /// when it may, without a body to read.
   const FunctionDecl *bodyOf(const FunctionDecl *Function, bool &Opaque) const;
 
+  bool mayFillFrom(
+      const FunctionDecl *Function, unsigned Param,
+      llvm::DenseSet<std::pair<const FunctionDecl *, unsigned>> &Visiting);
+
   const HandleCatalog &Catalog;
   const SourceManager &SM;
   llvm::function_ref<bool(const FunctionDecl *)> SummarizedElsewhere;
   llvm::DenseMap<const FunctionDecl *, BodyFacts> Facts;
   llvm::DenseMap<const FunctionDecl *, bool> Known;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> KnownFills;
 };
 
 } // namespace clang::tidy::resource

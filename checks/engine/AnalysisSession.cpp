@@ -127,7 +127,7 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
   Policy.GetHolders = HoldersOnDemand;
   if (Index)
     Policy.SummarizedElsewhere = SummarizedElsewhere;
-  Policy.MayAcquire = MayAcquire;
+  Policy.MayFill = MayFill;
   if (!Summaries)
     Summaries.emplace(
         Catalog, Ctx, Options.Limits, TrackingPolicy{},

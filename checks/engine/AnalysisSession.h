@@ -150,8 +150,10 @@ private:
   /// Which functions can make a handle, for the current TU (built once
   /// its acquirers are known).
   std::optional<AcquisitionReach> Reach;
-  std::function<bool(const FunctionDecl *)> MayAcquire =
-      [this](const FunctionDecl *F) { return !Reach || Reach->mayAcquire(F); };
+  std::function<bool(const FunctionDecl *, unsigned)> MayFill =
+      [this](const FunctionDecl *F, unsigned Param) {
+        return !Reach || Reach->mayFill(F, Param);
+      };
   std::optional<SummaryCache> Summaries;
   std::shared_ptr<const SummaryIndex> Index;
   /// The TU's shard, while writing one.

@@ -67,10 +67,10 @@ struct TrackingPolicy {
   /// passed there does not expose f.
   llvm::function_ref<bool(const FunctionDecl *, unsigned)> SummarizesPointee =
       nullptr;
-  /// Whether a call of a function can make a handle (AcquisitionReach.h):
-  /// `&len` given to one that cannot is not tracked for what it may
-  /// receive. Null: any may.
-  llvm::function_ref<bool(const FunctionDecl *)> MayAcquire = nullptr;
+  /// Whether a function can store a fresh handle through its parameter N
+  /// (AcquisitionReach.h): `&len` given to one that cannot is not tracked
+  /// for what it may receive. Null: any may.
+  llvm::function_ref<bool(const FunctionDecl *, unsigned)> MayFill = nullptr;
   /// For a block: it is handed to a one-time runner (`dispatch_once`).
   bool BlockRunsOnce = false;
 };

@@ -111,17 +111,20 @@ public:
                                        Policy.SummarizedElsewhere(Callee);
     if (!Summarized || Callee->isVariadic() || isa<CXXMethodDecl>(Callee))
       return;
-    // What it may store into an argument: only a handle made below it.
-    bool MayReceive = !Policy.MayAcquire || Policy.MayAcquire(Callee);
+    // What it may store into an argument: a handle made below it, stored
+    // through that parameter.
+    auto MayReceive = [&](unsigned I) {
+      return !Policy.MayFill || Policy.MayFill(Callee, I);
+    };
     // `open_into(f)` with `void open_into(FILE *&)`: the summary may say
     // it stores a fresh handle there.
     for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
          ++I)
       if (QualType Param = Callee->getParamDecl(I)->getType();
-          MayReceive && Param->isLValueReferenceType() &&
+          Param->isLValueReferenceType() &&
           !Param.getNonReferenceType().isConstQualified())
         if (std::optional<StorageKey> Key = storageOf(Call->getArg(I), Ctx);
-            Key && !Key->outlivesCall())
+            Key && !Key->outlivesCall() && MayReceive(I))
           consider(Key);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (const auto *AddrOf =
@@ -138,7 +141,7 @@ public:
             SettledAddresses[AddrOf] = {Callee, I};
           if (std::optional<StorageKey> Key =
                   storageOf(AddrOf->getSubExpr(), Ctx);
-              MayReceive && Key && !Key->outlivesCall())
+              Key && !Key->outlivesCall() && MayReceive(I))
             consider(Key);
         }
       }
