@@ -80,10 +80,13 @@ public:
     return true;
   }
   bool VisitUnaryOperator(UnaryOperator *Op) {
+    // `&*p`, `&p[1]`: the place it points to, handed on as a whole.
+    if (Op->getOpcode() == UO_AddrOf && pointedPlace(Op->getSubExpr()))
+      MayFill = true;
     if (Op->getOpcode() == UO_Deref || Op->getOpcode() == UO_LNot)
       if (const DeclRefExpr *Ref = named(Op->getSubExpr()))
         Handled.insert(Ref);
-    return true;
+    return !MayFill;
   }
   bool VisitArraySubscriptExpr(ArraySubscriptExpr *Subscript) {
     if (const DeclRefExpr *Ref = named(Subscript->getBase()))
@@ -124,17 +127,19 @@ private:
         dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
     return Ref && Ref->getDecl() == Param ? Ref : nullptr;
   }
-  /// The parameter, when \p LHS writes what it points or refers to.
-  const DeclRefExpr *writtenThrough(const Expr *LHS) const {
-    LHS = LHS->IgnoreParenImpCasts();
-    if (IsReference)
-      return named(LHS);
-    if (const auto *Deref = dyn_cast<UnaryOperator>(LHS);
+  /// The parameter, when \p E is what it points to (`*p`, `p[i]`).
+  const DeclRefExpr *pointedPlace(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Deref = dyn_cast<UnaryOperator>(E);
         Deref && Deref->getOpcode() == UO_Deref)
       return named(Deref->getSubExpr());
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(LHS))
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
       return named(Subscript->getBase());
     return nullptr;
+  }
+  /// The parameter, when \p LHS writes what it points or refers to.
+  const DeclRefExpr *writtenThrough(const Expr *LHS) const {
+    return IsReference ? named(LHS) : pointedPlace(LHS);
   }
   bool isConstant(const Expr *E) const {
     if (E->isValueDependent() || E->containsErrors())

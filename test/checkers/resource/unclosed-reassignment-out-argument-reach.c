@@ -106,3 +106,24 @@ void reconnect_and_count(void) {
   fd = socket(AF_INET, SOCK_STREAM, 0);
   close(fd);
 }
+
+// The place it points to handed on by address: the callee may fill it.
+static int fill_at(int *slot) {
+  *slot = socket(AF_INET, SOCK_STREAM, 0);
+  return 0;
+}
+static int fill_through_address(int *len) { return fill_at(&len[0]); }
+
+void reconnect_and_fill(void) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: function 'reconnect_and_fill' was not analysed: it is larger than MaxAnalysisCost allows [resource-unclosed-reassignment]
+  int a = 0, b = 0, c = 0, d = 0, e = 0, f = 0;
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  fill_through_address(&a);
+  fill_through_address(&b);
+  fill_through_address(&c);
+  fill_through_address(&d);
+  fill_through_address(&e);
+  fill_through_address(&f);
+  fd = socket(AF_INET, SOCK_STREAM, 0);
+  close(fd);
+}
