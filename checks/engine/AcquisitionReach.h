@@ -7,9 +7,12 @@
 // function can store a fresh handle only if one is made somewhere below
 // it: it, or a function it calls or names, calls an acquisition (a catalog
 // or learned acquirer, a connection class's constructor), or calls a
-// function summarized in another file. This is a walk of bodies, without
-// a CFG, memoized per translation unit; when it says no, the summary could
-// not have said `Acquires`.
+// function summarized in another file; and it can store it through a
+// parameter only if it writes a non-constant there, hands the parameter
+// (or `&*p`) on to a function that may, or uses it in a way not known to
+// be harmless. These are walks of bodies, without a CFG, memoized per
+// translation unit; when they say no, the summary could not have said
+// `Acquires`.
 //
 //===----------------------------------------------------------------------===//
 
