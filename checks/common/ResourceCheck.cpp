@@ -88,8 +88,11 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
   const char *IndexFromEnvironment = std::getenv("RESOURCE_TIDY_SUMMARY_INDEX");
   Shared.SummaryIndexPath =
       Read("SummaryIndex", IndexFromEnvironment ? IndexFromEnvironment : "");
-  if (const char *Shards = std::getenv("RESOURCE_TIDY_SUMMARY_SHARDS"))
+  if (const char *Shards = std::getenv("RESOURCE_TIDY_SUMMARY_SHARDS")) {
     Shared.SummaryShardDir = Shards;
+    const char *Check = std::getenv("RESOURCE_TIDY_CHECK_WHILE_INDEXING");
+    Shared.CheckWhileIndexing = Check && llvm::StringRef(Check) == "1";
+  }
 
   Session = AnalysisSession::get(
       Context, Shared,
@@ -242,7 +245,7 @@ void ResourceCheck::checkBlock(const BlockExpr &Block,
   const BlockDecl &Decl = *Block.getBlockDecl();
   const FunctionDecl *Function = enclosingFunction(Decl);
   if (!Function || !Decl.getBody() || Function->isDependentContext() ||
-      Function->isInvalidDecl() || Session->writesShard())
+      Function->isInvalidDecl() || Session->onlyIndexes())
     return;
   if (const FunctionAnalysis *Analysis =
           Session->analyze(*Function, *Result.Context, nullptr, &Decl,
@@ -271,7 +274,8 @@ void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (Session->writesShard()) {
     Session->summarizeForShard(*Function, *Result.Context);
-    return;
+    if (Session->onlyIndexes())
+      return;
   }
   HandleFlowAnalysis::Skipped WhySkipped = HandleFlowAnalysis::Skipped::No;
   const FunctionAnalysis *Analysis =

@@ -26,6 +26,7 @@ std::string SessionOptions::key() const {
   Key += std::to_string(static_cast<int>(Persistent));
   Key += '\x1f' + RunAgainFunctions;
   Key += '\x1f' + SummaryIndexPath + '\x1f' + SummaryShardDir;
+  Key += CheckWhileIndexing ? '1' : '0';
   return Key;
 }
 
@@ -70,6 +71,9 @@ void AnalysisSession::startTranslationUnit() {
   CurrentContext = nullptr;
   forgetPointerBindings();
   forgetFileLocalGlobals();
+  Shard.reset();
+  InShard.clear();
+  Wants = ShardWants();
 }
 
 void AnalysisSession::endTranslationUnit() {
@@ -113,29 +117,60 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
     AcquirersInferred = true;
     if (Index)
       learnIndexedAcquirers(*Index, Ctx, Catalog);
+    else if (recordsWants())
+      noteAcquirerCandidates(Ctx, Catalog, Wants.Acquirers);
     inferAcquirers(Ctx, Catalog, Options.Limits, [this](const FunctionDecl *F) {
       return hasCompileErrors(*F);
     });
+    // Recording what an index would be asked asks the same questions.
     Reach.emplace(Catalog, Ctx.getSourceManager(),
-                  Index ? llvm::function_ref<bool(const FunctionDecl *)>(
-                              SummarizedElsewhere)
-                        : nullptr);
+                  Index || recordsWants()
+                      ? llvm::function_ref<bool(const FunctionDecl *)>(
+                            ReachSummarizedElsewhere)
+                      : nullptr);
   }
   TrackingPolicy Policy;
   Policy.Mode = Options.Persistent;
   Policy.Holders = Holders ? &*Holders : nullptr;
   Policy.GetHolders = HoldersOnDemand;
-  if (Index)
+  if (Index || recordsWants())
     Policy.SummarizedElsewhere = SummarizedElsewhere;
   Policy.MayFill = MayFill;
+  if (recordsWants())
+    Policy.NoteAsk = NoteAsk;
   if (!Summaries)
     Summaries.emplace(
         Catalog, Ctx, Options.Limits, TrackingPolicy{},
         [this](const FunctionDecl *F) { return hasCompileErrors(*F); });
   Summaries->setPolicy(Policy);
   Summaries->setIndex(Index.get());
+  Summaries->recordAsks(recordsWants());
+  // What the check asks about other files' functions, directly or through
+  // the summaries it uses, is what the index could change.
+  Summaries->setAskSink(&Wants.Summaries);
   Policy.SummarizesPointee = SummarizesPointee;
   return Policy;
+}
+
+void AnalysisSession::noteAsk(const FunctionDecl *F, int Param) {
+  if (!F->getIdentifier() || !Summaries ||
+      F->getASTContext().getSourceManager().isInSystemHeader(F->getLocation()))
+    return;
+  // `name#N`: only whether it stores a fresh handle through parameter N.
+  Summaries->noteAsked(Param < 0
+                           ? F->getName().str()
+                           : (F->getName() + "#" + llvm::Twine(Param)).str());
+}
+
+bool AnalysisSession::reachSummarizedElsewhere(const FunctionDecl *F) {
+  if (!recordsWants())
+    return SummarizedElsewhere(F);
+  // AcquisitionReach remembers its answers whoever asked first: its
+  // questions always count.
+  if (F->getIdentifier() &&
+      !F->getASTContext().getSourceManager().isInSystemHeader(F->getLocation()))
+    Wants.Summaries.insert(F->getName());
+  return false;
 }
 
 void AnalysisSession::summarizeForShard(const FunctionDecl &Function,
@@ -147,11 +182,17 @@ void AnalysisSession::summarizeForShard(const FunctionDecl &Function,
       !Function.isExternallyVisible() || Function.isInlined() ||
       Function.isTemplateInstantiation())
     return;
+  if (!InShard.insert(&Function).second)
+    return;
   prepare(Ctx);
   if (!Shard)
     Shard.emplace();
   // What this body does; callers decide whether a call runs it.
+  // Its own questions about other files' functions count only if the
+  // check uses this summary (SummaryCache::replayAsks).
+  Summaries->setAskSink(nullptr);
   const FunctionSummary *Summary = Summaries->summaryOfTarget(&Function);
+  Summaries->setAskSink(&Wants.Summaries);
   if (std::optional<IndexedFunction> Entry =
           indexEntryOf(Function, Summary, Catalog.roleOf(&Function), SM))
     Shard->add(std::move(*Entry));
@@ -159,7 +200,9 @@ void AnalysisSession::summarizeForShard(const FunctionDecl &Function,
 
 void AnalysisSession::writeShard() {
   // An empty shard too: it records that the file was indexed.
-  std::string Text = Shard ? Shard->serialize() : SummaryIndex().serialize();
+  const ShardWants *Asked = Options.CheckWhileIndexing ? &Wants : nullptr;
+  std::string Text =
+      Shard ? Shard->serialize(Asked) : SummaryIndex().serialize(Asked);
   Shard.reset();
   const SourceManager &SM = Attached->getSourceManager();
   OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());

@@ -20,6 +20,7 @@
 #include "engine/HandleFlow.h"
 #include "engine/HandleHolders.h"
 #include "engine/SummaryIndex.h"
+#include "llvm/ADT/DenseSet.h"
 #include <functional>
 #include <memory>
 #include <optional>
@@ -42,9 +43,13 @@ struct SessionOptions {
   std::string RunAgainFunctions = DefaultRunAgainFunctions;
   /// The summary index to read (SummaryIndex.h); empty for none.
   std::string SummaryIndexPath;
-  /// The directory to write each TU's shard of the index to, instead of
-  /// checking (the first pass of `resource-tidy -p`); empty to check.
+  /// The directory to write each TU's shard of the index to (the first
+  /// pass of `resource-tidy -p`); empty for none.
   std::string SummaryShardDir;
+  /// With SummaryShardDir: check as well, and record in the shard which
+  /// functions of other files the check asked about (ShardWants), so that
+  /// only the files the index could change are checked again.
+  bool CheckWhileIndexing = false;
 
   /// Handlers and callbacks (`onConnect`, `on_message`, `handleRead`,
   /// `read_cb`, `sigCallback`) and routines whose purpose is to redo
@@ -99,8 +104,12 @@ public:
   void useIndex(std::shared_ptr<const SummaryIndex> Loaded) {
     Index = std::move(Loaded);
   }
-  /// Whether this run writes index shards instead of checking.
+  /// Whether this run writes index shards.
   bool writesShard() const { return !Options.SummaryShardDir.empty(); }
+  /// Whether it writes them instead of checking.
+  bool onlyIndexes() const {
+    return writesShard() && !Options.CheckWhileIndexing;
+  }
   /// Adds \p Function's summary to the TU's shard, if other files could
   /// call it; the shard is written when the TU ends.
   void summarizeForShard(const FunctionDecl &Function, ASTContext &Ctx);
@@ -138,6 +147,14 @@ private:
   std::function<const HandleHolders *()> HoldersOnDemand;
   /// Whether the summary index knows a function (TrackingPolicy).
   std::function<bool(const FunctionDecl *)> SummarizedElsewhere;
+  /// An out-argument's question, while recording (TrackingPolicy::NoteAsk).
+  void noteAsk(const FunctionDecl *F, int Param);
+  std::function<void(const FunctionDecl *, int)> NoteAsk =
+      [this](const FunctionDecl *F, int Param) { noteAsk(F, Param); };
+  /// The same question from AcquisitionReach.
+  bool reachSummarizedElsewhere(const FunctionDecl *F);
+  std::function<bool(const FunctionDecl *)> ReachSummarizedElsewhere =
+      [this](const FunctionDecl *F) { return reachSummarizedElsewhere(F); };
   /// Whether a function's summary says what it does through its pointer
   /// parameter N (TrackingPolicy).
   std::function<bool(const FunctionDecl *, unsigned)> SummarizesPointee =
@@ -158,6 +175,12 @@ private:
   std::shared_ptr<const SummaryIndex> Index;
   /// The TU's shard, while writing one.
   std::optional<SummaryIndex> Shard;
+  /// The functions already added to it (two checks see each function).
+  llvm::DenseSet<const FunctionDecl *> InShard;
+  /// What the check asked about functions of other files, while checking
+  /// and indexing with no index to answer.
+  ShardWants Wants;
+  bool recordsWants() const { return Options.CheckWhileIndexing && !Index; }
   /// Sets up what every analysis of the TU in \p Ctx uses: the inferred
   /// acquirers, the summary cache; returns the tracking policy.
   TrackingPolicy prepare(ASTContext &Ctx);

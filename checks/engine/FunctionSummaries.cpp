@@ -327,16 +327,24 @@ const FunctionSummary *
 SummaryCache::summaryOfTarget(const FunctionDecl *Function) {
   const FunctionDecl *Definition =
       Function ? Function->getDefinition() : nullptr;
-  if (Function && !Definition && External)
-    return externalSummaryOf(*Function);
+  if (Function && !Definition) {
+    if (External)
+      return externalSummaryOf(*Function);
+    // What an index would have been asked (externalSummaryOf's lookup).
+    if (RecordsAsks && Function->getIdentifier() &&
+        !Ctx.getSourceManager().isInSystemHeader(Function->getLocation()))
+      noteAsked(Function->getName());
+  }
   if (!Definition || !Definition->getBody() ||
       Definition->isDependentContext() ||
       Ctx.getSourceManager().isInSystemHeader(Definition->getLocation()))
     return nullptr;
   const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
   auto Cached = Cache.find(Definition);
-  if (Cached != Cache.end())
+  if (Cached != Cache.end()) {
+    replayAsks({Definition, nullptr});
     return Cached->second.get();
+  }
   if (IsDamaged && IsDamaged(Definition)) {
     auto Untrusted = std::make_unique<FunctionSummary>();
     Untrusted->Untrusted = true;
@@ -352,14 +360,49 @@ SummaryCache::summaryOfTarget(const FunctionDecl *Function) {
   SummaryPolicy.TrackReleasedFields = Method && !Method->isStatic();
   SummaryPolicy.TrackParameters = true;
   HandleFlowAnalysis Analysis(Catalog, Ctx, Limits, SummaryPolicy, this);
+  beginAsks();
   std::optional<FunctionSummary> Summary =
       Analysis.summarize(Definition, Definition->getBody());
+  endAsks({Definition, nullptr});
   InProgress.erase(Definition);
 
   std::unique_ptr<FunctionSummary> &Slot = Cache[Definition];
   if (Summary && Summary->isInformative())
     Slot = std::make_unique<FunctionSummary>(std::move(*Summary));
   return Slot.get();
+}
+
+void SummaryCache::noteAsked(llvm::StringRef Name) {
+  if (!AskFrames.empty())
+    AskFrames.back().insert(Name);
+  else if (AskSink)
+    AskSink->insert(Name);
+}
+
+void SummaryCache::replayAsks(
+    std::pair<const void *, const void *> Computation) {
+  if (!RecordsAsks)
+    return;
+  auto Asked = AskedBy.find(Computation);
+  if (Asked != AskedBy.end())
+    for (const auto &Name : Asked->second)
+      noteAsked(Name.getKey());
+}
+
+void SummaryCache::beginAsks() {
+  if (RecordsAsks)
+    AskFrames.emplace_back();
+}
+
+void SummaryCache::endAsks(std::pair<const void *, const void *> Computation) {
+  if (!RecordsAsks)
+    return;
+  llvm::StringSet<> Asked = std::move(AskFrames.back());
+  AskFrames.pop_back();
+  for (const auto &Name : Asked)
+    noteAsked(Name.getKey());
+  if (!Asked.empty())
+    AskedBy[Computation] = std::move(Asked);
 }
 
 const FunctionSummary *
@@ -377,8 +420,10 @@ std::optional<HandleStateSet>
 SummaryCache::fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
                                unsigned ArgIndex, const FieldDecl *Field) {
   auto Known = FieldStates.find({Call, Field});
-  if (Known != FieldStates.end())
+  if (Known != FieldStates.end()) {
+    replayAsks({Call, Field});
     return Known->second;
+  }
   const FunctionDecl *Definition = Caller ? Caller->getDefinition() : nullptr;
   if (!Definition || !Definition->getBody() || ArgIndex >= Call->getNumArgs() ||
       (IsDamaged && IsDamaged(Definition)) || InProgress.contains(Definition) ||
@@ -401,8 +446,10 @@ SummaryCache::fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
   TrackingPolicy CallerPolicy = Policy;
   CallerPolicy.Extra = Key;
   HandleFlowAnalysis Analysis(Catalog, Ctx, Limits, CallerPolicy, this);
+  beginAsks();
   std::unique_ptr<FunctionAnalysis> Flow =
       Analysis.analyze(Definition, Definition->getBody());
+  endAsks({Call, Field});
   std::optional<HandleStateSet> Result;
   if (Flow) {
     int Index = Flow->tracked().indexOf(Key);

@@ -254,6 +254,14 @@ public:
   void setPolicy(const TrackingPolicy &NewPolicy) { Policy = NewPolicy; }
   /// Summaries of functions defined in other files (may be null).
   void setIndex(const SummaryIndex *Index) { External = Index; }
+  /// With no index (checking while indexing, ShardWants): record the
+  /// names of functions of other files whose summary is asked for. An ask
+  /// made while a summary is computed is kept with that summary and
+  /// counts whenever the summary is used; it goes to \p Sink, when set.
+  void recordAsks(bool On) { RecordsAsks = On; }
+  void setAskSink(llvm::StringSet<> *Sink) { AskSink = Sink; }
+  /// Records \p Name as asked (into the computation in progress, if any).
+  void noteAsked(llvm::StringRef Name);
 
 private:
   static constexpr unsigned MaxDepth = 5;
@@ -266,6 +274,17 @@ private:
 
   std::function<bool(const FunctionDecl *)> IsDamaged;
   const SummaryIndex *External = nullptr;
+  bool RecordsAsks = false;
+  llvm::StringSet<> *AskSink = nullptr;
+  /// The asks of the computations in progress, innermost last, and those
+  /// of each finished one (a summary: {Definition, null}; a field state:
+  /// {Call, Field}).
+  std::vector<llvm::StringSet<>> AskFrames;
+  llvm::DenseMap<std::pair<const void *, const void *>, llvm::StringSet<>>
+      AskedBy;
+  void replayAsks(std::pair<const void *, const void *> Computation);
+  void beginAsks();
+  void endAsks(std::pair<const void *, const void *> Computation);
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Cache;
   /// fieldStateAtCall's answers, per call and field.
   llvm::DenseMap<std::pair<const CallExpr *, const FieldDecl *>,

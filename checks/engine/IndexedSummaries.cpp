@@ -244,14 +244,32 @@ forEachFunction(const DeclContext &Context,
   }
 }
 
+/// A function of another file that the index could make an acquirer.
+static bool mayBeIndexedAcquirer(const FunctionDecl &F,
+                                 const HandleCatalog &Catalog,
+                                 const SourceManager &SM) {
+  return !F.isDefined() && !F.isDependentContext() &&
+         !SM.isInSystemHeader(F.getLocation()) && !Catalog.roleOf(&F);
+}
+
+void noteAcquirerCandidates(ASTContext &Ctx, const HandleCatalog &Catalog,
+                            llvm::StringSet<> &Names) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  forEachFunction(*Ctx.getTranslationUnitDecl(), [&](const FunctionDecl &F) {
+    // Learning a function nothing refers to changes nothing.
+    if (F.getIdentifier() && F.isReferenced() &&
+        mayBeIndexedAcquirer(F, Catalog, SM))
+      Names.insert(F.getName());
+  });
+}
+
 unsigned learnIndexedAcquirers(const SummaryIndex &Index, ASTContext &Ctx,
                                HandleCatalog &Catalog) {
   const SourceManager &SM = Ctx.getSourceManager();
   unsigned Learned = 0;
   forEachFunction(*Ctx.getTranslationUnitDecl(), [&](const FunctionDecl &F) {
     // A cheap name test first: most declarations are not in the index.
-    if (!Index.mayKnowAcquirer(F) || F.isDefined() || F.isDependentContext() ||
-        SM.isInSystemHeader(F.getLocation()) || Catalog.roleOf(&F))
+    if (!Index.mayKnowAcquirer(F) || !mayBeIndexedAcquirer(F, Catalog, SM))
       return;
     std::optional<std::string> USR = usrOf(&F);
     const IndexedFunction *Entry = USR ? Index.find(*USR) : nullptr;

@@ -45,6 +45,11 @@ std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
 unsigned learnIndexedAcquirers(const SummaryIndex &Index, ASTContext &Ctx,
                                HandleCatalog &Catalog);
 
+/// Adds to \p Names the unqualified names of the functions declared (not
+/// defined) and used in \p Ctx that learnIndexedAcquirers would look up.
+void noteAcquirerCandidates(ASTContext &Ctx, const HandleCatalog &Catalog,
+                            llvm::StringSet<> &Names);
+
 } // namespace clang::tidy::resource
 
 #endif // RESOURCE_TIDY_INDEXEDSUMMARIES_H

@@ -94,8 +94,7 @@ json::Value toJSON(const IndexedFunction &F) {
   return Entry;
 }
 
-/// Reads one entry; a malformed one is an error for the whole file (a
-/// truncated or hand-edited index is not half trusted).
+/// Reads one entry.
 llvm::Expected<IndexedFunction> entryFromJSON(const json::Value &Value) {
   auto Bad = [](const llvm::Twine &Why) {
     return invalid("malformed entry: " + Why);
@@ -200,26 +199,86 @@ SummaryIndex::load(llvm::StringRef Path) {
   return Shared;
 }
 
-llvm::Expected<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text) {
-  llvm::Expected<json::Value> Value = json::parse(Text);
-  if (!Value)
-    return Value.takeError();
+/// The header line: the format and its version.
+static llvm::Error checkHeader(llvm::StringRef Header, llvm::StringRef Text) {
+  llvm::Expected<json::Value> Value = json::parse(Header);
+  if (!Value) {
+    // A version 1 index is one JSON document over many lines: say which
+    // version it is rather than where its first line ends.
+    llvm::Expected<json::Value> Whole = json::parse(Text);
+    if (!Whole) {
+      llvm::consumeError(Whole.takeError());
+      return Value.takeError();
+    }
+    llvm::consumeError(Value.takeError());
+    Value = std::move(*Whole);
+  }
   const json::Object *Root = Value->getAsObject();
-  if (!Root || Root->getString("format") != llvm::StringRef(FormatName))
+  if (!Root ||
+      Root->getString("format") != llvm::StringRef(SummaryIndex::FormatName))
     return invalid("not a resource-tidy summary index");
   std::optional<int64_t> Version = Root->getInteger("version");
-  if (Version != static_cast<int64_t>(FormatVersion))
+  if (Version != static_cast<int64_t>(SummaryIndex::FormatVersion))
     return invalid("version " + llvm::Twine(Version.value_or(0)) +
                    " of the format; this plugin reads version " +
-                   llvm::Twine(FormatVersion) + " (rebuild the index)");
-  const json::Array *Functions = Root->getArray("functions");
-  if (!Functions)
-    return invalid("no 'functions' list");
+                   llvm::Twine(SummaryIndex::FormatVersion) +
+                   " (rebuild the index)");
+  return llvm::Error::success();
+}
+
+/// Reads `"..."` at the front of \p Text, without escapes (a string with
+/// one is read by the JSON parser instead).
+static bool consumePlainString(llvm::StringRef &Text, llvm::StringRef &Out) {
+  if (!Text.consume_front("\""))
+    return false;
+  size_t End = Text.find_first_of("\"\\");
+  if (End == llvm::StringRef::npos || Text[End] != '"')
+    return false;
+  Out = Text.take_front(End);
+  Text = Text.drop_front(End + 1);
+  return true;
+}
+
+/// The name, USR and whether it is an acquirer, from the fixed start of an
+/// entry line as entryLine writes it.
+static bool readLineStart(llvm::StringRef Line, llvm::StringRef &Name,
+                          llvm::StringRef &USR, bool &Acquires) {
+  if (!Line.consume_front("{\"name\":") || !consumePlainString(Line, Name) ||
+      !Line.consume_front(",\"usr\":") || !consumePlainString(Line, USR) ||
+      USR.empty())
+    return false;
+  Acquires = Line.starts_with(",\"acquires\":");
+  return true;
+}
+
+llvm::Expected<SummaryIndex> SummaryIndex::parse(llvm::StringRef Text) {
   SummaryIndex Index;
-  for (const json::Value &Each : *Functions) {
-    llvm::Expected<IndexedFunction> Entry = entryFromJSON(Each);
+  Index.Text = std::make_unique<std::string>(Text.str());
+  llvm::StringRef Rest = *Index.Text;
+  auto [Header, Lines] = Rest.split('\n');
+  if (llvm::Error Error = checkHeader(Header.trim(), Rest))
+    return Error;
+  // Entries are parsed when first asked for: reading every one of a large
+  // project's costs each clang-tidy process more than its check.
+  for (unsigned LineNumber = 2; !Lines.empty(); ++LineNumber) {
+    auto [Line, After] = Lines.split('\n');
+    Lines = After;
+    Line = Line.trim();
+    if (Line.empty())
+      continue;
+    llvm::StringRef Name, USR;
+    bool Acquires = false;
+    if (readLineStart(Line, Name, USR, Acquires)) {
+      Index.addLine(Line, USR, Name, Acquires);
+      continue;
+    }
+    // Written by another tool, or with escapes: read it now.
+    llvm::Expected<json::Value> Value = json::parse(Line);
+    llvm::Expected<IndexedFunction> Entry =
+        Value ? entryFromJSON(*Value) : Value.takeError();
     if (!Entry)
-      return Entry.takeError();
+      return invalid("line " + llvm::Twine(LineNumber) + ": " +
+                     toString(Entry.takeError()));
     Index.add(std::move(*Entry));
   }
   return Index;
@@ -246,22 +305,91 @@ bool SummaryIndex::mayKnowAcquirer(const FunctionDecl &Function) const {
   return !Name.empty() && AcquirerNames.contains(Name);
 }
 
-void SummaryIndex::add(IndexedFunction Function) {
-  if (Conflicting.contains(Function.USR))
+/// One entry as a line of the file: its name, USR and (for an acquirer)
+/// what it acquires first, so that a reader finds them without a parser.
+static std::string entryLine(const IndexedFunction &F) {
+  json::Object Rest = std::move(*toJSON(F).getAsObject());
+  Rest.erase("name");
+  Rest.erase("usr");
+  std::optional<json::Value> Acquires;
+  if (json::Value *Found = Rest.get("acquires")) {
+    Acquires = std::move(*Found);
+    Rest.erase("acquires");
+  }
+  std::string Line;
+  llvm::raw_string_ostream Out(Line);
+  Out << "{\"name\":" << json::Value(F.Name)
+      << ",\"usr\":" << json::Value(F.USR);
+  if (Acquires)
+    Out << ",\"acquires\":" << *Acquires;
+  std::string Others = llvm::formatv("{0}", json::Value(std::move(Rest)));
+  if (Others == "{}")
+    Out << "}";
+  else
+    Out << "," << llvm::StringRef(Others).drop_front();
+  return Line;
+}
+
+void SummaryIndex::addEntry(llvm::StringRef USR, llvm::StringRef Name,
+                            bool Acquires, Entry New) {
+  if (Conflicting.contains(USR))
     return;
-  Names.insert(unqualified(Function.Name));
-  if (!Function.AcquiresFamily.empty())
-    AcquirerNames.insert(unqualified(Function.Name));
-  auto [It, Inserted] = Functions.try_emplace(Function.USR, Function);
-  if (!Inserted && toJSON(It->second) != toJSON(Function)) {
-    Conflicting.insert(Function.USR);
+  Names.insert(unqualified(Name));
+  if (Acquires)
+    AcquirerNames.insert(unqualified(Name));
+  auto [It, Inserted] = Functions.try_emplace(USR, std::move(New));
+  if (Inserted)
+    return;
+  // The same function seen twice (a file in two programs) agrees with
+  // itself; two different ones with one USR cancel out.
+  auto LineOf = [](const Entry &E) {
+    return E.Parsed ? entryLine(*E.Parsed) : E.Line.str();
+  };
+  if (LineOf(It->second) != LineOf(New)) {
+    Conflicting.insert(USR);
     Functions.erase(It);
   }
 }
 
+void SummaryIndex::add(IndexedFunction Function) {
+  Entry New;
+  std::string USR = Function.USR, Name = Function.Name;
+  bool Acquires = !Function.AcquiresFamily.empty();
+  New.Parsed = std::make_unique<IndexedFunction>(std::move(Function));
+  New.Tried = true;
+  addEntry(USR, Name, Acquires, std::move(New));
+}
+
+void SummaryIndex::addLine(llvm::StringRef Line, llvm::StringRef USR,
+                           llvm::StringRef Name, bool Acquires) {
+  Entry New;
+  New.Line = Line;
+  addEntry(USR, Name, Acquires, std::move(New));
+}
+
 const IndexedFunction *SummaryIndex::find(llvm::StringRef USR) const {
   auto It = Functions.find(USR);
-  return It == Functions.end() ? nullptr : &It->second;
+  if (It == Functions.end())
+    return nullptr;
+  const Entry &Found = It->second;
+  std::lock_guard<std::mutex> Guard(*ParseLock);
+  if (!Found.Tried) {
+    Found.Tried = true;
+    // A malformed line is an unknown function, as a missing one.
+    llvm::Expected<json::Value> Value = json::parse(Found.Line);
+    if (!Value) {
+      llvm::consumeError(Value.takeError());
+      return nullptr;
+    }
+    llvm::Expected<IndexedFunction> Read = entryFromJSON(*Value);
+    if (!Read) {
+      llvm::consumeError(Read.takeError());
+      return nullptr;
+    }
+    if (Read->USR == USR)
+      Found.Parsed = std::make_unique<IndexedFunction>(std::move(*Read));
+  }
+  return Found.Parsed.get();
 }
 
 const IndexedEffect *SummaryIndex::effect(llvm::StringRef USR, unsigned Param,
@@ -286,21 +414,34 @@ const IndexedEffect *SummaryIndex::effect(llvm::StringRef USR, unsigned Param,
   return nullptr;
 }
 
-std::string SummaryIndex::serialize() const {
-  std::vector<const IndexedFunction *> Sorted;
-  for (const auto &Entry : Functions)
-    Sorted.push_back(&Entry.second);
-  llvm::sort(Sorted, [](const IndexedFunction *A, const IndexedFunction *B) {
-    return A->USR < B->USR;
-  });
+static json::Array sortedNames(const llvm::StringSet<> &Names) {
+  std::vector<llvm::StringRef> Sorted;
+  for (const auto &Name : Names)
+    Sorted.push_back(Name.getKey());
+  llvm::sort(Sorted);
   json::Array List;
-  for (const IndexedFunction *Each : Sorted)
-    List.push_back(toJSON(*Each));
-  json::Value Root =
-      json::Object{{"format", FormatName},
-                   {"version", static_cast<int64_t>(FormatVersion)},
-                   {"functions", std::move(List)}};
-  return llvm::formatv("{0:1}\n", Root).str();
+  for (llvm::StringRef Name : Sorted)
+    List.push_back(Name.str());
+  return List;
+}
+
+std::string SummaryIndex::serialize(const ShardWants *Wants) const {
+  json::Object Header{{"format", FormatName},
+                      {"version", static_cast<int64_t>(FormatVersion)}};
+  if (Wants)
+    Header["wants"] =
+        json::Object{{"summaries", sortedNames(Wants->Summaries)},
+                     {"acquirers", sortedNames(Wants->Acquirers)}};
+  std::vector<std::pair<llvm::StringRef, std::string>> Lines;
+  for (const auto &Each : Functions)
+    Lines.emplace_back(Each.getKey(), Each.second.Parsed
+                                          ? entryLine(*Each.second.Parsed)
+                                          : Each.second.Line.str());
+  llvm::sort(Lines);
+  std::string Text = llvm::formatv("{0}\n", json::Value(std::move(Header)));
+  for (const auto &[USR, Line] : Lines)
+    Text += Line + "\n";
+  return Text;
 }
 
 std::string shardPath(llvm::StringRef Directory, llvm::StringRef MainFile) {

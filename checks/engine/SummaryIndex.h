@@ -2,22 +2,21 @@
 //
 // Summaries of functions defined in other translation units. A close
 // wrapper, a sink that overwrites its parameter or an acquiring helper in
-// another file is otherwise "unknown code that may keep the handle". A
-// first pass over the project writes, per translation unit, a shard with
-// the summaries of the functions its main file defines (keyed by USR;
-// RESOURCE_TIDY_SUMMARY_SHARDS names the directory, and nothing is
-// checked);
-// the shards are merged into one index file, which the checks read (the
-// SummaryIndex option) when a callee has no body in the TU.
+// another file is otherwise "unknown code that may keep the handle". Each
+// translation unit of a project writes a shard with the summaries of the
+// functions its main file defines (keyed by USR; RESOURCE_TIDY_SUMMARY_SHARDS
+// names the directory), alone or while it is checked; the shards are
+// merged into one index file, which the checks read (the SummaryIndex
+// option) when a callee has no body in the TU.
 //
-// The file is JSON, documented in docs/summary-index.md:
-//   {"format": "resource-tidy-summaries", "version": 1,
-//    "functions": [{"usr": ..., "name": ..., "file": ..., "line": ...,
-//                   "acquires": {"family": ..., "noun": ...},
-//                   "releases": {"fields": [...], "fieldsSometimes": [...],
-//                                "globals": [...], "globalsSometimes": [...]},
-//                   "parameters": [{"index": 0, "field": "fd",
-//                                   "effect": "released"}, ...]}]}
+// The file is JSON lines, documented in docs/summary-index.md: a header
+//   {"format":"resource-tidy-summaries","version":2}
+// then one function per line, its name and USR first:
+//   {"name":...,"usr":...,"acquires":{"family":...,"noun":...},
+//    "file":...,"line":...,
+//    "releases":{"fields":[...],"fieldsSometimes":[...],
+//                "globals":[...],"globalsSometimes":[...]},
+//    "parameters":[{"index":0,"field":"fd","effect":"released"},...]}
 // A missing, stale or unreadable entry means "unknown callee".
 //
 //===----------------------------------------------------------------------===//
@@ -30,6 +29,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,9 +72,18 @@ struct IndexedFunction {
   bool Untrusted = false;
 };
 
+/// What one TU's check asked about functions it calls but does not define
+/// while no index could answer (checking and indexing in one pass): the
+/// unqualified names of those whose summaries it asked for, and of those
+/// that would be acquirers if the index said so. The file's findings can
+/// change only if the merged index has an entry under one of these names.
+struct ShardWants {
+  llvm::StringSet<> Summaries, Acquirers;
+};
+
 class SummaryIndex {
 public:
-  static constexpr unsigned FormatVersion = 1;
+  static constexpr unsigned FormatVersion = 2;
   static constexpr const char *FormatName = "resource-tidy-summaries";
   /// The "field" of an effect on what a pointer parameter points to.
   static constexpr llvm::StringLiteral PointeeField = "*";
@@ -83,11 +92,14 @@ public:
   /// the same unchanged file.
   static llvm::Expected<std::shared_ptr<const SummaryIndex>>
   load(llvm::StringRef Path);
+  /// Reads the header and each entry's name and USR; an entry is parsed
+  /// when find() first asks for it.
   static llvm::Expected<SummaryIndex> parse(llvm::StringRef Text);
 
   /// Adds \p Function; two different entries with one USR (two programs
   /// of a project defining the same name) cancel out: neither is trusted.
   void add(IndexedFunction Function);
+  /// Null when unknown, or when its line in the file is malformed.
   const IndexedFunction *find(llvm::StringRef USR) const;
   /// Whether some entry is for a function of this unqualified name: a
   /// cheap test before computing a declaration's USR.
@@ -99,14 +111,31 @@ public:
   const IndexedEffect *effect(llvm::StringRef USR, unsigned Param,
                               llvm::StringRef Field) const;
   size_t size() const { return Functions.size(); }
-  /// The index as JSON text (the format above).
-  std::string serialize() const;
+  /// The index as text (the format above); a shard written while
+  /// checking adds \p Wants to its header (`"wants": {"summaries": [...],
+  /// "acquirers": [...]}`).
+  std::string serialize(const ShardWants *Wants = nullptr) const;
 
 private:
-  llvm::StringMap<IndexedFunction> Functions;
+  struct Entry {
+    /// The entry's line in Text, until it is parsed.
+    llvm::StringRef Line;
+    mutable std::unique_ptr<IndexedFunction> Parsed;
+    mutable bool Tried = false;
+  };
+  void addEntry(llvm::StringRef USR, llvm::StringRef Name, bool Acquires,
+                Entry New);
+  void addLine(llvm::StringRef Line, llvm::StringRef USR, llvm::StringRef Name,
+               bool Acquires);
+
+  /// The file's text, which unparsed entries point into.
+  std::unique_ptr<std::string> Text;
+  llvm::StringMap<Entry> Functions;
   llvm::StringSet<> Conflicting;
   /// Unqualified names of the entries, and of the acquirers among them.
   llvm::StringSet<> Names, AcquirerNames;
+  /// clangd's threads share one loaded index.
+  std::unique_ptr<std::mutex> ParseLock = std::make_unique<std::mutex>();
 };
 
 /// Where the shard of the translation unit whose main file is \p MainFile

@@ -103,6 +103,18 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       for (const FieldDecl *Field : Method->getParent()->fields())
         Scanner.considerField(Field);
   Scanner.TraverseStmt(const_cast<Stmt *>(Body));
+  // Once the tracked storage is known: an out-argument that holds a
+  // tracked handle (or a struct with one) makes the callee's whole summary
+  // matter; any other only whether it stores a fresh handle there.
+  auto NoteOutArgumentAsks = [&] {
+    for (const auto &Ask : Scanner.OutArgumentAsks) {
+      std::optional<StorageKey> Key = storageOf(Ask.Storage, Ctx);
+      bool Tracked = Key && llvm::any_of(Result.Keys, [&](const StorageKey &K) {
+                       return K.Var == Key->Var;
+                     });
+      Policy.NoteAsk(Ask.Callee, Tracked ? -1 : static_cast<int>(Ask.Param));
+    }
+  };
   if (!Scanner.ByReference.empty())
     Result.Closures = LocalClosures::find(Body);
   // A local closure's by-reference captures change at its calls: tracked
@@ -187,6 +199,8 @@ TrackedStorage TrackedStorage::collect(const FunctionDecl *Function,
       if (Result.SinkParameters.count(Key.Var) &&
           isTrackable(Key, Function, Catalog, Ctx, Policy))
         Result.add(Key);
+  if (Policy.NoteAsk)
+    NoteOutArgumentAsks();
   // A pointer that views the caller's object only while it is not
   // pointed elsewhere.
   auto Unfollowable = [&](const StorageKey &Key) {

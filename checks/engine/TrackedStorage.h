@@ -73,6 +73,13 @@ struct TrackingPolicy {
   llvm::function_ref<bool(const FunctionDecl *, unsigned)> MayFill = nullptr;
   /// For a block: it is handed to a one-time runner (`dispatch_once`).
   bool BlockRunsOnce = false;
+  /// Set while checking and indexing with no index (ShardWants): instead of
+  /// SummarizedElsewhere for an out-argument (`&len`, a non-const
+  /// reference), it is told the question an index would have answered:
+  /// about the whole function (Param < 0) when the argument is tracked for
+  /// other reasons, else only whether it stores a fresh handle through
+  /// parameter Param.
+  llvm::function_ref<void(const FunctionDecl *, int Param)> NoteAsk = nullptr;
 };
 
 /// The storage one function's analysis tracks, with dense indexes.

@@ -105,12 +105,24 @@ public:
   /// itself (the summary decides at the call).
   void noteSummarizedArguments(const CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    const FunctionDecl *Definition = Callee ? Callee->getDefinition() : nullptr;
-    bool Summarized = Definition ? Definition->hasBody()
-                                 : Callee && Policy.SummarizedElsewhere &&
-                                       Policy.SummarizedElsewhere(Callee);
-    if (!Summarized || Callee->isVariadic() || isa<CXXMethodDecl>(Callee))
+    if (!Callee || Callee->isVariadic() || isa<CXXMethodDecl>(Callee))
       return;
+    // Asked only for a call with an argument it decides about: whether
+    // the index knows a function is a question worth recording (ShardWants).
+    const FunctionDecl *Definition = Callee->getDefinition();
+    std::optional<bool> Known;
+    auto Summarized = [&](unsigned I, const Expr *Storage) {
+      if (Definition)
+        return Definition->hasBody();
+      if (Policy.NoteAsk) {
+        OutArgumentAsks.push_back({Callee, I, Storage});
+        return false;
+      }
+      if (!Known)
+        Known =
+            Policy.SummarizedElsewhere && Policy.SummarizedElsewhere(Callee);
+      return *Known;
+    };
     // What it may store into an argument: a handle made below it, stored
     // through that parameter.
     auto MayReceive = [&](unsigned I) {
@@ -124,7 +136,8 @@ public:
           Param->isLValueReferenceType() &&
           !Param.getNonReferenceType().isConstQualified())
         if (std::optional<StorageKey> Key = storageOf(Call->getArg(I), Ctx);
-            Key && !Key->outlivesCall() && MayReceive(I))
+            Key && !Key->outlivesCall() && Summarized(I, Call->getArg(I)) &&
+            MayReceive(I))
           consider(Key);
     for (unsigned I = 0; I < Call->getNumArgs(); ++I)
       if (const auto *AddrOf =
@@ -132,6 +145,9 @@ public:
           AddrOf && AddrOf->getOpcode() == UO_AddrOf &&
           isa<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParenImpCasts())) {
         QualType Pointee = AddrOf->getSubExpr()->getType();
+        if ((Pointee->isRecordType() || isHandleType(Pointee)) &&
+            !Summarized(I, AddrOf->getSubExpr()))
+          continue;
         if (Pointee->isRecordType())
           Result.SummarizedArguments.insert(AddrOf);
         // `open_into(&f)`: the summary may say it stores a fresh handle.
@@ -428,6 +444,14 @@ public:
   /// Variables lambdas capture by reference.
   llvm::SmallVector<std::pair<const LambdaExpr *, const VarDecl *>, 2>
       ByReference;
+  /// Out-arguments given to functions of other files, while recording
+  /// what an index would be asked (TrackingPolicy::NoteAsk).
+  struct OutArgumentAsk {
+    const FunctionDecl *Callee;
+    unsigned Param;
+    const Expr *Storage;
+  };
+  llvm::SmallVector<OutArgumentAsk, 2> OutArgumentAsks;
   /// (copy, source) pairs: locals assigned another storage's value.
   llvm::SmallVector<std::pair<StorageKey, StorageKey>, 2> Copies;
   /// The same for globals (`g_pending = data;`): copies when the global is

@@ -39,7 +39,7 @@ void LeakedHandleCheck::check(
     const ast_matchers::MatchFinder::MatchResult &Result) {
   if (const auto *Destructor =
           Result.Nodes.getNodeAs<CXXDestructorDecl>("destructor")) {
-    if (!session().writesShard() && !Destructor->isImplicit() &&
+    if (!session().onlyIndexes() && !Destructor->isImplicit() &&
         !Destructor->isDefaulted())
       checkDestructor(*Destructor);
     return;

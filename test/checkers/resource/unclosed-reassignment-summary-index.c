@@ -18,7 +18,7 @@
 // What the index says of a field of the caller's struct: closed by
 // conn_reset_checked (its assert's failure path never returns), not "only
 // used" by conn_adopt, which stores over it.
-// RUN: %python -c "import json; print('\n'.join(sorted(f['name'] + ' ' + p.get('field', '-') + ' ' + p['effect'] for f in json.load(open('%/t.dir/.resource-tidy/summaries.json'))['functions'] for p in f.get('parameters', []) if f['name'] in ('conn_reset_checked', 'conn_adopt'))))" | %FileCheck %s --check-prefix=FIELDS
+// RUN: %python -c "import json; print('\n'.join(sorted(f['name'] + ' ' + p.get('field', '-') + ' ' + p['effect'] for f in map(json.loads, open('%/t.dir/.resource-tidy/summaries.json').readlines()[1:]) for p in f.get('parameters', []) if f['name'] in ('conn_reset_checked', 'conn_adopt'))))" | %FileCheck %s --check-prefix=FIELDS
 // FIELDS-NOT: conn_adopt fd
 // FIELDS: conn_reset_checked fd released
 //
@@ -38,19 +38,25 @@
 // RUN:   | %FileCheck %s --check-prefix=ENVIRONMENT
 // ENVIRONMENT: warning: 'f' holds an open FILE stream when it is passed to 'conn_sink'
 //
-// A truncated, newer or missing index: said once, and every function of
-// another file stays unknown (the findings are those without an index).
-// RUN: echo '{"format": "resource-tidy-summaries", "version": 1, "functions": [' > %t.dir/truncated.json
-// RUN: echo '{"format": "resource-tidy-summaries", "version": 7, "functions": []}' > %t.dir/newer.json
+// A truncated, older, newer or missing index: said once, and every function
+// of another file stays unknown (the findings are those without an index).
+// RUN: echo '{"format": "resource-tidy-summaries", "version": 2}' > %t.dir/truncated.json
+// RUN: echo '{"usr": "c:@F@conn_sink", "name": "conn_sink", "parameters": [{"ind' >> %t.dir/truncated.json
+// RUN: echo '{"format": "resource-tidy-summaries", "version": 7}' > %t.dir/newer.json
+// RUN: printf '{"format": "resource-tidy-summaries", "version": 1,\n "functions": []}\n' > %t.dir/older.json
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-unclosed-reassignment' %s \
 // RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.SummaryIndex: '%/t.dir/truncated.json'}}" \
 // RUN:   -- -I%S/Inputs/summary-index 2>&1 | %FileCheck %s --check-prefix=TRUNCATED
-// TRUNCATED: warning: cannot read the summary index '{{.*}}truncated.json' (option 'resource-unclosed-reassignment.SummaryIndex'): {{.*}}Unexpected EOF; functions of other files stay unknown [clang-tidy-config]
+// TRUNCATED: warning: cannot read the summary index '{{.*}}truncated.json' (option 'resource-unclosed-reassignment.SummaryIndex'): line 2: {{.*}}Unterminated string; functions of other files stay unknown [clang-tidy-config]
 // TRUNCATED-NOT: warning: '
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-unclosed-reassignment' %s \
 // RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.SummaryIndex: '%/t.dir/newer.json'}}" \
 // RUN:   -- -I%S/Inputs/summary-index 2>&1 | %FileCheck %s --check-prefix=NEWER
-// NEWER: warning: cannot read the summary index '{{.*}}newer.json' (option 'resource-unclosed-reassignment.SummaryIndex'): version 7 of the format; this plugin reads version 1 (rebuild the index); functions of other files stay unknown [clang-tidy-config]
+// NEWER: warning: cannot read the summary index '{{.*}}newer.json' (option 'resource-unclosed-reassignment.SummaryIndex'): version 7 of the format; this plugin reads version 2 (rebuild the index); functions of other files stay unknown [clang-tidy-config]
+// RUN: %clang_tidy --load=%plugin --checks='-*,resource-unclosed-reassignment' %s \
+// RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.SummaryIndex: '%/t.dir/older.json'}}" \
+// RUN:   -- -I%S/Inputs/summary-index 2>&1 | %FileCheck %s --check-prefix=OLDER
+// OLDER: warning: cannot read the summary index '{{.*}}older.json' (option 'resource-unclosed-reassignment.SummaryIndex'): version 1 of the format; this plugin reads version 2 (rebuild the index); functions of other files stay unknown [clang-tidy-config]
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-unclosed-reassignment' %s \
 // RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.SummaryIndex: '%/t.dir/missing.json'}}" \
 // RUN:   -- -I%S/Inputs/summary-index 2>&1 | %FileCheck %s --check-prefix=MISSING
