@@ -39,6 +39,9 @@ config.substitutions.append((
     ])))
 config.substitutions.append(("%clang_tidy", shlex.quote(config.clang_tidy)))
 config.substitutions.append(("%plugin", shlex.quote(config.resource_tidy_plugin)))
+# Before %resource_tidy, which is a prefix of it.
+config.substitutions.append(("%resource_tidy_dir", shlex.quote(os.path.normpath(
+    os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin")))))
 config.substitutions.append(("%resource_tidy", shlex.quote(os.path.normpath(
     os.path.join(os.path.dirname(config.resource_tidy_plugin), "..", "bin",
                  "resource-tidy")))))

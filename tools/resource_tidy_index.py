@@ -163,18 +163,17 @@ class ShardState:
         return os.path.join(self.shards, shard_name(path))
 
     def install(self, path):
-        """Moves the shard just written for `path` into place; returns the
-        shard's "wants" (a dict, empty when it has none), or None when no
-        valid shard was written (the file did not parse)."""
+        """Moves the shard just written for `path` into place; returns
+        (whether a valid shard was written, its "wants" as written). No
+        shard means the file did not parse."""
         written = os.path.join(self.fresh, shard_name(path))
         shard = _read_shard(written)
         if shard is None:
-            return None
-        wants = shard[0].get("wants") or {}
+            return False, None
         os.replace(written, self._shard(path))
         with open(self._key_file(path), "w") as f:
             f.write(self.keys[path])
-        return wants if isinstance(wants, dict) else {}
+        return True, shard[0].get("wants")
 
     def merge(self):
         """Writes summaries.json from every file's shard; returns (its path,
@@ -265,12 +264,21 @@ def answers(functions):
         name, _, param = str(want).partition("#")
         if not param:
             return any(informative(f) for f in by_name.get(name, ()))
-        return any(fills(f, int(param)) for f in by_name.get(name, ())
-                   if param.isdigit())
+        if not param.isdigit():
+            return True
+        return any(fills(f, int(param)) for f in by_name.get(name, ()))
 
     def test(wants):
-        return any(answered(w) for w in wants.get("summaries") or ()) or \
-            bool(acquirers.intersection(wants.get("acquirers") or ()))
+        # Questions it cannot read are taken as answered: the file is
+        # checked again rather than left with findings the index changes.
+        if not isinstance(wants, dict):
+            return True
+        summaries = wants.get("summaries", [])
+        candidates = wants.get("acquirers", [])
+        if not isinstance(summaries, list) or not isinstance(candidates, list):
+            return True
+        return any(answered(w) for w in summaries) or \
+            bool(acquirers.intersection(map(str, candidates)))
     return test
 
 
@@ -306,7 +314,7 @@ def build(entries, base_command, build_dir, plugin, jobs, log):
                               stderr=subprocess.DEVNULL)
         failed = 0
         for path in batch:
-            if state.install(path) is None:
+            if not state.install(path)[0]:
                 # A file that does not parse is still checked; its
                 # functions stay unknown to the others.
                 log(f"resource-tidy: could not index {path} "
