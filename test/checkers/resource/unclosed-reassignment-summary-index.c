@@ -62,6 +62,20 @@
 // RUN:   -- -I%S/Inputs/summary-index 2>&1 | %FileCheck %s --check-prefix=MISSING
 // MISSING: warning: cannot read the summary index '{{.*}}missing.json' {{.*}}No such file or directory; functions of other files stay unknown
 //
+// Entries written by another tool, in another key order, are read when the
+// index is loaded; a line in the plugin's own order that is cut short is an
+// unknown function (conn_sink here), not an error.
+// RUN: echo '{"format": "resource-tidy-summaries", "version": 2}' > %t.dir/handwritten.json
+// RUN: echo '{"usr": "c:@F@conn_open", "line": 3, "acquires": {"noun": "socket", "family": "posix-fd"}, "name": "conn_open"}' >> %t.dir/handwritten.json
+// RUN: echo '{"parameters": [{"index": 0, "effect": "used-only"}], "usr": "c:@F@conn_log", "name": "conn_log"}' >> %t.dir/handwritten.json
+// RUN: echo '{"name":"conn_sink","usr":"c:@F@conn_sink","parameters":[{"eff' >> %t.dir/handwritten.json
+// RUN: %clang_tidy --load=%plugin --checks='-*,resource-unclosed-reassignment' %s \
+// RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.SummaryIndex: '%/t.dir/handwritten.json'}}" \
+// RUN:   -- -I%S/Inputs/summary-index 2>&1 | %FileCheck %s --check-prefix=HANDWRITTEN
+// HANDWRITTEN-NOT: cannot read the summary index
+// HANDWRITTEN-NOT: passed to 'conn_sink'
+// HANDWRITTEN: :[[@LINE+40]]:6: warning: 'fd' is overwritten while it still holds an open socket
+//
 // A second build reuses the shards of unchanged files.
 // RUN: %resource_tidy --build-index -p %t.dir 2>&1 >/dev/null | %FileCheck %s --check-prefix=REUSED
 // REUSED: summary index {{.*}}: 0 of 4 files indexed, 0 failed
