@@ -162,6 +162,15 @@ class ShardState:
     def _shard(self, path):
         return os.path.join(self.shards, shard_name(path))
 
+    def forget_fresh(self, paths):
+        """Removes shards a run that stopped half-way left for `paths`, so
+        that one is never taken for the shard of this run."""
+        for path in paths:
+            try:
+                os.remove(os.path.join(self.fresh, shard_name(path)))
+            except OSError:
+                pass
+
     def install(self, path):
         """Moves the shard just written for `path` into place; returns
         (whether a valid shard was written, its "wants" as written). No
@@ -291,6 +300,7 @@ def build(entries, base_command, build_dir, plugin, jobs, log):
     """
     state = ShardState(entries, build_dir, plugin)
     stale = state.stale
+    state.forget_fresh(stale)
 
     # Several files per clang-tidy process: starting one costs about as
     # much as indexing a small file.
