@@ -133,11 +133,12 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
   Policy.Mode = Options.Persistent;
   Policy.Holders = Holders ? &*Holders : nullptr;
   Policy.GetHolders = HoldersOnDemand;
-  if (Index || recordsWants())
+  // While recording, the pre-pass tells what it would have asked instead.
+  if (Index)
     Policy.SummarizedElsewhere = SummarizedElsewhere;
-  Policy.MayFill = MayFill;
-  if (recordsWants())
+  else if (recordsWants())
     Policy.NoteAsk = NoteAsk;
+  Policy.MayFill = MayFill;
   if (!Summaries)
     Summaries.emplace(
         Catalog, Ctx, Options.Limits, TrackingPolicy{},
@@ -153,13 +154,12 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
 }
 
 void AnalysisSession::noteAsk(const FunctionDecl *F, int Param) {
-  if (!F->getIdentifier() || !Summaries ||
-      F->getASTContext().getSourceManager().isInSystemHeader(F->getLocation()))
+  llvm::StringRef Name = askableName(*F);
+  if (Name.empty() || !Summaries)
     return;
   // `name#N`: only whether it stores a fresh handle through parameter N.
-  Summaries->noteAsked(Param < 0
-                           ? F->getName().str()
-                           : (F->getName() + "#" + llvm::Twine(Param)).str());
+  Summaries->noteAsked(Param < 0 ? Name.str()
+                                 : (Name + "#" + llvm::Twine(Param)).str());
 }
 
 bool AnalysisSession::reachSummarizedElsewhere(const FunctionDecl *F) {
@@ -167,9 +167,8 @@ bool AnalysisSession::reachSummarizedElsewhere(const FunctionDecl *F) {
     return SummarizedElsewhere(F);
   // AcquisitionReach remembers its answers whoever asked first: its
   // questions always count.
-  if (F->getIdentifier() &&
-      !F->getASTContext().getSourceManager().isInSystemHeader(F->getLocation()))
-    Wants.Summaries.insert(F->getName());
+  if (llvm::StringRef Name = askableName(*F); !Name.empty())
+    Wants.Summaries.insert(Name);
   return false;
 }
 

@@ -331,9 +331,9 @@ SummaryCache::summaryOfTarget(const FunctionDecl *Function) {
     if (External)
       return externalSummaryOf(*Function);
     // What an index would have been asked (externalSummaryOf's lookup).
-    if (RecordsAsks && Function->getIdentifier() &&
-        !Ctx.getSourceManager().isInSystemHeader(Function->getLocation()))
-      noteAsked(Function->getName());
+    if (llvm::StringRef Name = RecordsAsks ? askableName(*Function) : "";
+        !Name.empty())
+      noteAsked(Name);
   }
   if (!Definition || !Definition->getBody() ||
       Definition->isDependentContext() ||

@@ -244,6 +244,13 @@ forEachFunction(const DeclContext &Context,
   }
 }
 
+llvm::StringRef askableName(const FunctionDecl &F) {
+  if (!F.getIdentifier() ||
+      F.getASTContext().getSourceManager().isInSystemHeader(F.getLocation()))
+    return {};
+  return F.getName();
+}
+
 /// A function of another file that the index could make an acquirer.
 static bool mayBeIndexedAcquirer(const FunctionDecl &F,
                                  const HandleCatalog &Catalog,

@@ -45,6 +45,11 @@ std::unique_ptr<FunctionSummary> summaryFromIndex(const SummaryIndex &Index,
 unsigned learnIndexedAcquirers(const SummaryIndex &Index, ASTContext &Ctx,
                                HandleCatalog &Catalog);
 
+/// The name an index would know \p F by, when no index answers and what it
+/// would have been asked is recorded (ShardWants); empty when no index
+/// could know it (no identifier, declared in a system header).
+llvm::StringRef askableName(const FunctionDecl &F);
+
 /// Adds to \p Names the unqualified names of the functions declared (not
 /// defined) and used in \p Ctx that learnIndexedAcquirers would look up.
 void noteAcquirerCandidates(ASTContext &Ctx, const HandleCatalog &Catalog,
