@@ -40,6 +40,18 @@ struct SinkSpec {
   unsigned ArgIndex;
 };
 
+/// A handle the family's objects keep inside them (HeldSlot).
+struct HeldSpec {
+  /// The held handle's family: how it is closed, what it is called.
+  HandleFamily Family;
+  /// Returns the held handle from the object (argument 0).
+  const char *Getter;
+  /// Store their argument 1 into the object (argument 0), dropping the old
+  /// handle; Replacers close the old one first.
+  std::initializer_list<const char *> Setters;
+  std::initializer_list<const char *> Replacers;
+};
+
 struct FamilySpec {
   HandleFamily Family;
   /// Noun for the acquired handle in messages.
@@ -52,6 +64,7 @@ struct FamilySpec {
   std::initializer_list<const char *> Uses;
   std::initializer_list<SinkSpec> Sinks = {};
   std::initializer_list<AliasSpec> Aliases = {};
+  const HeldSpec *Held = nullptr;
 };
 
 using IVK = InvalidValueKind;
@@ -371,6 +384,16 @@ const FamilySpec EventBase = {
      "evconnlistener_new_bind", "evconnlistener_new", "event_new",
      "evtimer_new", "evsignal_new", "event_base_once"}};
 
+// A bufferevent holds a descriptor: bufferevent_setfd drops it without
+// closing it (libevent #1143), bufferevent_replacefd closes it first, and
+// bufferevent_free closes it when the buffer event owns it.
+const HeldSpec BufferEventDescriptor = {
+    {"libevent-socket", "evutil_closesocket", IVK::NegativeInteger, true,
+     "socket"},
+    "bufferevent_getfd",
+    {"bufferevent_setfd"},
+    {"bufferevent_replacefd"}};
+
 const FamilySpec BufferEvent = {
     {"libevent-bufferevent", "bufferevent_free", IVK::NullPointer, false,
      "buffer event"},
@@ -381,10 +404,16 @@ const FamilySpec BufferEvent = {
      "bufferevent_read", "bufferevent_get_input", "bufferevent_get_output",
      "bufferevent_socket_connect", "bufferevent_socket_connect_hostname",
      "bufferevent_setwatermark", "bufferevent_set_timeouts",
-     "bufferevent_getfd", "bufferevent_flush"},
+     "bufferevent_getfd", "bufferevent_flush", "bufferevent_setfd",
+     "bufferevent_replacefd"},
     // With BEV_OPT_CLOSE_ON_FREE the buffer event owns the descriptor. Once
     // its callbacks are set, the event loop drives it and they free it.
-    {{"bufferevent_socket_new", 1}, {"bufferevent_setcb", 0}}};
+    {{"bufferevent_socket_new", 1},
+     {"bufferevent_setcb", 0},
+     {"bufferevent_setfd", 1},
+     {"bufferevent_replacefd", 1}},
+    {},
+    &BufferEventDescriptor};
 
 const FamilySpec ConnectionListener = {
     {"libevent-listener", "evconnlistener_free", IVK::NullPointer, false,
@@ -509,6 +538,16 @@ HandleCatalog::builtin(llvm::function_ref<bool(llvm::StringRef)> IsEnabled) {
       Catalog.addSink(Sink.Name, Sink.ArgIndex);
     for (const AliasSpec &Alias : Spec->Aliases)
       Catalog.addReturnsArgument(Alias.Name, Alias.ArgIndex);
+    if (const HeldSpec *Held = Spec->Held) {
+      const HandleFamily *Family = Catalog.addFamily(Held->Family);
+      Catalog.addRelease(Family->ReleaseFunction, 0, Family);
+      const HeldSlot *Slot = Catalog.addHeldSlot(Family, Held->Getter);
+      Catalog.addHeldAccess(Held->Getter, {Slot, HeldAccessKind::Get, 0, 0});
+      for (const char *Name : Held->Setters)
+        Catalog.addHeldAccess(Name, {Slot, HeldAccessKind::Set, 0, 1});
+      for (const char *Name : Held->Replacers)
+        Catalog.addHeldAccess(Name, {Slot, HeldAccessKind::Replace, 0, 1});
+    }
   }
   return Catalog;
 }

@@ -132,6 +132,42 @@ static bool isLibraryFunction(const FunctionDecl *FD) {
   return false;
 }
 
+const HeldSlot *HandleCatalog::addHeldSlot(const HandleFamily *Family,
+                                           llvm::StringRef Getter) {
+  for (const auto &Existing : HeldSlots)
+    if (Existing->Getter == Getter) {
+      Existing->Family = Family;
+      return Existing.get();
+    }
+  HeldSlots.push_back(
+      std::make_unique<HeldSlot>(HeldSlot{Family, Getter.str()}));
+  return HeldSlots.back().get();
+}
+
+void HandleCatalog::addHeldAccess(llvm::StringRef Name,
+                                  const HeldAccess &Access) {
+  HeldAccesses[Name] = Access;
+}
+
+const HeldAccess *
+HandleCatalog::heldAccessOf(const FunctionDecl *Callee) const {
+  if (HeldAccesses.empty() || !Callee || !Callee->getIdentifier() ||
+      !isLibraryFunction(Callee))
+    return nullptr;
+  auto It = HeldAccesses.find(Callee->getName());
+  return It == HeldAccesses.end() ? nullptr : &It->second;
+}
+
+const HeldAccess *HandleCatalog::heldAccessOf(const CallExpr *Call) const {
+  const HeldAccess *Access =
+      Call ? heldAccessOf(Call->getDirectCallee()) : nullptr;
+  if (!Access || Access->ObjectArg >= Call->getNumArgs() ||
+      (Access->Kind != HeldAccessKind::Get &&
+       Access->ValueArg >= Call->getNumArgs()))
+    return nullptr;
+  return Access;
+}
+
 /// The name of \p T as written, looking through one level of typedef sugar
 /// only: `SOCKET` stays `SOCKET`.
 static std::string returnTypeName(const FunctionDecl *FD) {

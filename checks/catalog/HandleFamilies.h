@@ -113,6 +113,38 @@ struct FunctionRole {
   }
 };
 
+/// A handle a library object keeps inside it, which the library's functions
+/// set and read (a bufferevent's descriptor): the object's *held handle*,
+/// followed like a field of the object (StorageKey::Held).
+struct HeldSlot {
+  /// The family of the handle held: how to close it, what to call it.
+  const HandleFamily *Family = nullptr;
+  /// The function that returns the held handle from the object
+  /// (`bufferevent_getfd`); messages and fix-its name the slot with it.
+  std::string Getter;
+};
+
+/// What a call does to the handle an object holds.
+enum class HeldAccessKind {
+  /// Stores a new handle, dropping the old one without closing it
+  /// (`bufferevent_setfd(bev, fd)`).
+  Set,
+  /// Closes the old handle, then stores the new one
+  /// (`bufferevent_replacefd(bev, fd)`).
+  Replace,
+  /// Returns the held handle (`bufferevent_getfd(bev)`).
+  Get,
+};
+
+/// One function acting on a held handle: the object is its argument
+/// ObjectArg; for Set and Replace, the new handle its argument ValueArg.
+struct HeldAccess {
+  const HeldSlot *Slot = nullptr;
+  HeldAccessKind Kind = HeldAccessKind::Get;
+  unsigned ObjectArg = 0;
+  unsigned ValueArg = 1;
+};
+
 /// The set of families and function roles the check knows.
 class HandleCatalog {
 public:
@@ -228,6 +260,21 @@ public:
   /// null when such storage is not a handle.
   const FunctionRole *objectStorageRole(QualType T) const;
 
+  /// Handles held inside library objects -------------------------------------
+
+  /// Declares a held handle of \p Family read back with \p Getter; returns
+  /// the stored copy.
+  const HeldSlot *addHeldSlot(const HandleFamily *Family,
+                              llvm::StringRef Getter);
+  /// Declares \p Name as acting on the handle held by \p Access.Slot.
+  void addHeldAccess(llvm::StringRef Name, const HeldAccess &Access);
+  /// What \p Callee does to a held handle, or null. Only free functions
+  /// are described by name (as for roleOf).
+  const HeldAccess *heldAccessOf(const FunctionDecl *Callee) const;
+  /// The held-handle access \p Call makes, when its object argument is
+  /// there; null otherwise.
+  const HeldAccess *heldAccessOf(const CallExpr *Call) const;
+
   /// Functions of the translation unit being checked ------------------------
 
   /// Records that \p Function, defined in the current translation unit,
@@ -251,6 +298,9 @@ private:
   llvm::MutableArrayRef<FunctionRole> variantsOf(llvm::StringRef Name);
   const FunctionRole *roleFromAttributes(const FunctionDecl *Callee) const;
 
+  /// Held slots own their storage; keys and accesses point into it.
+  std::vector<std::unique_ptr<HeldSlot>> HeldSlots;
+  llvm::StringMap<HeldAccess> HeldAccesses;
   /// Families own their storage; roles point into it, so never shrink.
   std::vector<std::unique_ptr<HandleFamily>> Families;
   /// Variants per name; the ones with WhenReturnType come first.

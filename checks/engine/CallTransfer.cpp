@@ -85,6 +85,10 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
                                            const Expr *Arg, unsigned Param,
                                            const FunctionSummary &Summary,
                                            FlowState &State) const {
+  // Summaries do not say what a function does to the handles library
+  // objects hold: an object passed may have it read out or replaced.
+  if (Tracked.tracksHeld())
+    escapeHeldPassedTo(Call, Arg, State);
   const ParameterSummary Parameter = Summary.parameter(Param);
   // `open_into(&f)`: what the function leaves in the handle it is given the
   // address of, when it does not keep the address itself.
@@ -147,7 +151,7 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
                       Parameter.Effect == ParameterEffect::Overwritten;
     for (unsigned Index = 0; Index < Tracked.size(); ++Index) {
       const StorageKey &Key = Tracked.key(Index);
-      if (Key.Var != ObjectVar || !Key.Field || Key.Index >= 0)
+      if (Key.Var != ObjectVar || !Key.Field || Key.Index >= 0 || Key.Held)
         continue;
       ParameterEffect Effect =
           ObjectEscapes ? ParameterEffect::Unknown
@@ -399,6 +403,10 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     }
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const Expr *Object = Member->getImplicitObjectArgument();
+    // A method may read or replace what the object's library objects hold:
+    // summaries do not say.
+    if (Tracked.tracksHeld())
+      escapeHeldOfObject(Member, State);
     applySummary(Member, State);
     if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(
             Object ? Object->IgnoreParenImpCasts() : nullptr);
@@ -415,6 +423,10 @@ void HandleTransfer::applyCall(const CallExpr *Call, FlowState &State) const {
     applyWrite(*Whole, State);
     return;
   }
+  if (Tracked.tracksHeld())
+    if (const HeldAccess *Access = Catalog.heldAccessOf(Call);
+        Access && Access->Kind == HeldAccessKind::Get)
+      escapeHeld(Call, *Access, Call->getArg(Access->ObjectArg), State);
   // A lambda kept in a local and only called: what it does to what it
   // captures by reference happens here (LocalClosures.h).
   if (const LambdaExpr *Closure = Tracked.closures().calledBy(Call))

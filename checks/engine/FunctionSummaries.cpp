@@ -181,6 +181,9 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
   const FunctionDecl &Function = Analysis.function();
   for (unsigned I = 0; I < Tracked.size(); ++I) {
     const StorageKey &Key = Tracked.key(I);
+    // What library objects hold is not summarized: callers let it go.
+    if (Key.Held)
+      continue;
     // `*out = fopen(...)`, `fclose(*pp)`: what the caller's storage a
     // pointer parameter points to holds afterwards.
     if (Key.isPointee()) {
@@ -291,7 +294,7 @@ HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
     const StorageKey &Key = Result->tracked().key(I);
     bool Global =
         Key.Var && Key.Var->hasGlobalStorage() && !Key.Field && Key.Index < 0;
-    if (!Global && (Key.Var || !Key.Field))
+    if (Key.Held || (!Global && (Key.Var || !Key.Field)))
       continue;
     HandleStateSet Bits = (*Exit)[I].Bits;
     // Closed or set to the invalid value: no handle from before is left.

@@ -370,6 +370,11 @@ bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   if (!Holders || !Function || Function->isMain())
     return false;
   const auto *Param = dyn_cast_or_null<ParmVarDecl>(Key.Var);
+  // What the caller's object holds (`bufferevent_getfd(c->bev)`): the
+  // callers' analyses follow the object pointer, not what it holds, so
+  // whether the function runs again on the object decides.
+  if (Key.Held && Param)
+    return Holders->runsRepeatedlyOn(Function, Param->getFunctionScopeIndex());
   if (!Param && Key.Field) {
     Param = viewedParameter(Key.Var);
     // A record reached through user data, whose field another callback

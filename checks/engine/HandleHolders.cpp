@@ -380,6 +380,8 @@ private:
       return;
     case WriteKind::Initialize:
     case WriteKind::Insert:
+    case WriteKind::Hold:
+      // (What a library object holds is not a field of this program.)
       // Locals have no identity across functions (containers of handles
       // are local); globals and statics are noted with their declaration
       // (VisitVarDecl).

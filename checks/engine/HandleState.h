@@ -90,6 +90,13 @@ struct VariableState {
       ReleasedAt = Site;
   }
 
+  /// A handle opened in this call, open (or failed) on every path: a copy
+  /// stored elsewhere carries a fresh handle.
+  bool isFresh() const {
+    return AcquiredAt && (Bits & OpenStates) &&
+           !(Bits & ~(OpenStates | Failed));
+  }
+
   /// Joins \p Other into this state; returns true if anything changed.
   bool join(const VariableState &Other) {
     // The flag link must hold wherever the handle may be open; a path

@@ -16,6 +16,10 @@ llvm::SmallVector<unsigned, 2> HandleTransfer::sourcesOf(const Expr *E) const {
   llvm::SmallVector<unsigned, 2> Indexes;
   for (const StorageKey &Key : Keys)
     Tracked.indexesReachedBy(Key, Indexes);
+  // An object handed somewhere takes the handle it holds along.
+  if (Tracked.tracksHeld())
+    for (const StorageKey &Key : Keys)
+      Tracked.heldReachedBy(Key, Indexes);
   return Indexes;
 }
 
@@ -286,8 +290,7 @@ void HandleTransfer::applyAssignment(const BinaryOperator *BO,
     return;
   // A handle opened in this call, stored from the variable that got it.
   bool FreshValue = llvm::any_of(sourcesOf(BO->getRHS()), [&](unsigned From) {
-    return State[From].AcquiredAt && (State[From].Bits & OpenStates) &&
-           !(State[From].Bits & ~(OpenStates | Failed));
+    return State[From].isFresh();
   });
   // Whatever the right side yields is now also stored elsewhere.
   escapeSources(BO->getRHS(), State, Target);
@@ -355,7 +358,12 @@ void HandleTransfer::applyInitialization(const VarDecl *Var, const Expr *Init,
 
 void HandleTransfer::applyWrite(const StorageWrite &Write,
                                 FlowState &State) const {
+  // A new object in the storage holds nothing this function knows of.
+  forgetHeldByWritten(Write, State);
   switch (Write.Kind) {
+  case WriteKind::Hold:
+    applyHold(Write, State);
+    return;
   case WriteKind::Assign:
     if (const auto *BO = dyn_cast<BinaryOperator>(Write.Site))
       applyAssignment(BO, State);

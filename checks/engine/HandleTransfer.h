@@ -58,6 +58,15 @@ private:
   void applyDeclaration(const DeclStmt *DS, FlowState &State) const;
   /// One write the recogniser found (StorageWrites.h).
   void applyWrite(const StorageWrite &Write, FlowState &State) const;
+  /// `bufferevent_setfd(bev, fd)`: the object's held handle replaced.
+  void applyHold(const StorageWrite &Write, FlowState &State) const;
+  /// A write giving storage a new object: the handle the old object held
+  /// is no longer what the storage reaches.
+  void forgetHeldByWritten(const StorageWrite &Write, FlowState &State) const;
+  /// The handle \p Object's object holds, read out (`bufferevent_getfd`):
+  /// where it goes is not followed.
+  void escapeHeld(const Stmt *Site, const HeldAccess &Access,
+                  const Expr *Object, FlowState &State) const;
   /// `v.push_back(f)`: the container becomes one more name of f's handle
   /// (HandleContainers.h).
   void applyInsertion(const StorageWrite &Insert, FlowState &State) const;
@@ -118,6 +127,15 @@ private:
   void forgetSources(const Expr *E, FlowState &State) const;
 
   /// \p Arg passed to a parameter of a summarized function of this TU.
+  /// A method called on an object: the handles its fields' library objects
+  /// hold may be read out or replaced.
+  void escapeHeldOfObject(const CXXMemberCallExpr *Call,
+                          FlowState &State) const;
+  /// \p Arg given to a function of this translation unit: the handles the
+  /// objects it reaches hold, unless the function only reads (its summary
+  /// does not say what it does to them).
+  void escapeHeldPassedTo(const CallExpr *Call, const Expr *Arg,
+                          FlowState &State) const;
   void applyParameterSummary(const CallExpr *Call, const Expr *Arg,
                              unsigned Param, const FunctionSummary &Summary,
                              FlowState &State) const;

@@ -1,6 +1,7 @@
 //===--- StorageKey.cpp - resource-tidy -----------------------------------===//
 
 #include "engine/StorageKey.h"
+#include "catalog/HandleFamilies.h"
 #include "engine/HandleContainers.h"
 #include "engine/PointerBindings.h"
 #include "clang/AST/DeclCXX.h"
@@ -9,6 +10,8 @@
 namespace clang::tidy::resource {
 
 std::string StorageKey::spelling() const {
+  if (Held)
+    return Held->Getter + "(" + holder().spelling() + ")";
   std::string Name;
   if (Field) {
     if (Var)
@@ -38,6 +41,9 @@ const ParmVarDecl *StorageKey::pointeeParameter() const {
 }
 
 QualType StorageKey::type(const ASTContext &Ctx) const {
+  // The handles library objects hold are descriptors.
+  if (Held)
+    return Ctx.IntTy;
   QualType Whole = wholeType();
   // A container of handles holds what its elements hold.
   if (Var && !Field && Index < 0 && !Var->getType()->isReferenceType())
@@ -60,6 +66,11 @@ QualType StorageKey::wholeType() const {
 }
 
 bool StorageKey::outlivesCall() const {
+  // The object a pointer parameter points to is the caller's.
+  if (Held && Var && !Field && Index < 0 &&
+      (isa<ParmVarDecl>(Var) || viewedParameter(Var)) &&
+      Var->getType()->isPointerType())
+    return true;
   if (!Var)
     return Field != nullptr; // A field of *this.
   if (Var->hasGlobalStorage() || isPointee())
@@ -97,6 +108,10 @@ const ParmVarDecl *viewedParameter(const VarDecl *Var) {
 }
 
 const ValueDecl *StorageKey::identity() const {
+  // A held handle has no declaration of its own: a field's identity would
+  // stand for the object pointer stored there.
+  if (Held)
+    return nullptr;
   if (Field)
     return Field;
   if (Var && Var->hasGlobalStorage())

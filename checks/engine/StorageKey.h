@@ -19,6 +19,8 @@
 
 namespace clang::tidy::resource {
 
+struct HeldSlot;
+
 /// One place that can hold a handle: a variable (local, parameter, global,
 /// static), a field of `*this` (Var == null), a field reached through a
 /// variable (`c->fd`, `s.conn`), or a constant element of either when it is
@@ -30,12 +32,21 @@ struct StorageKey {
   int Index = -1;
   /// The field of Var's object (or of `*this` when Var is null), if any.
   const FieldDecl *Field = nullptr;
+  /// When set, not the storage itself but the handle held inside the
+  /// library object it points to (`bufferevent_getfd(c->bev)`: the
+  /// descriptor of the bufferevent `c->bev`), which the library's setters
+  /// write (HeldSlot).
+  const HeldSlot *Held = nullptr;
 
   bool operator==(const StorageKey &Other) const {
-    return Var == Other.Var && Index == Other.Index && Field == Other.Field;
+    return Var == Other.Var && Index == Other.Index && Field == Other.Field &&
+           Held == Other.Held;
   }
+  /// For a held handle: the storage of the object holding it.
+  StorageKey holder() const { return {Var, Index, Field}; }
   /// How the storage is written in source: "fd", "fds[1]", "fd_",
-  /// "c->fd", "s.conn".
+  /// "c->fd", "s.conn"; a held handle as its getter's call,
+  /// "bufferevent_getfd(c->bev)".
   std::string spelling() const;
   /// The type of the stored value.
   QualType type(const ASTContext &Ctx) const;
@@ -100,7 +111,7 @@ template <> struct DenseMapInfo<clang::tidy::resource::StorageKey> {
             nullptr};
   }
   static unsigned getHashValue(const Key &K) {
-    return hash_combine(K.Var, K.Index, K.Field);
+    return hash_combine(K.Var, K.Index, K.Field, K.Held);
   }
   static bool isEqual(const Key &A, const Key &B) { return A == B; }
 };

@@ -102,6 +102,16 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
     return Writes;
   }
   const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
+  // `bufferevent_setfd(bev, fd)`, `bufferevent_replacefd(bev, fd)`.
+  if (const HeldAccess *Access = Role ? Catalog.heldAccessOf(Call) : nullptr;
+      Access && Access->Kind != HeldAccessKind::Get) {
+    StorageWrite Write{WriteKind::Hold, Call->getArg(Access->ObjectArg),
+                       nullptr,         Call->getArg(Access->ValueArg),
+                       nullptr,         Call};
+    Write.Held = Access;
+    Writes.push_back(Write);
+    return Writes;
+  }
   if (Role && Role->Acquires && Role->OutParam >= 0 &&
       static_cast<unsigned>(Role->OutParam) < Call->getNumArgs()) {
     StorageWrite Write{WriteKind::OutParameter,
@@ -130,6 +140,11 @@ llvm::SmallVector<StorageKey, 2> keysWritten(const StorageWrite &Write,
   case WriteKind::OutParameter:
     Keys = outParameterTargets(Write.Target, *Write.Role, Ctx);
     break;
+  case WriteKind::Hold:
+    if (std::optional<StorageKey> Key =
+            heldKeyOf(Write.Target, Write.Held->Slot, Ctx))
+      Keys.push_back(*Key);
+    break;
   case WriteKind::Swap:
     if (std::optional<StorageKey> Key = storageOf(Write.Other, Ctx))
       Keys.push_back(*Key);
@@ -140,6 +155,16 @@ llvm::SmallVector<StorageKey, 2> keysWritten(const StorageWrite &Write,
     break;
   }
   return Keys;
+}
+
+std::optional<StorageKey> heldKeyOf(const Expr *Object, const HeldSlot *Slot,
+                                    const ASTContext &Ctx) {
+  std::optional<StorageKey> Key = storageOf(Object, Ctx);
+  if (!Key || Key->Index >= 0 || Key->Held ||
+      !Object->IgnoreParenImpCasts()->getType()->isPointerType())
+    return std::nullopt;
+  Key->Held = Slot;
+  return Key;
 }
 
 void forEachPartOf(const VarDecl &Var, const ASTContext &Ctx,

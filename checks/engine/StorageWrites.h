@@ -42,6 +42,10 @@ enum class WriteKind {
   /// handles (HandleContainers.h); Target names the container. What the
   /// container held stays in it.
   Insert,
+  /// `bufferevent_setfd(bev, fd)`: the handle the library object Target
+  /// points to holds is replaced by Value (HeldSlot); the old one is
+  /// dropped, or first closed when Held says so (`bufferevent_replacefd`).
+  Hold,
 };
 
 /// One write a statement performs.
@@ -63,6 +67,8 @@ struct StorageWrite {
   const Expr *Site = nullptr;
   /// For OutParameter: the acquisition's role.
   const FunctionRole *Role = nullptr;
+  /// For Hold: what the call does to the held handle.
+  const HeldAccess *Held = nullptr;
 };
 
 /// True for `std::tie(a, b)`: it only names its arguments.
@@ -73,10 +79,15 @@ llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
                                             const HandleCatalog &Catalog);
 
 /// The storage \p Write writes: the target's key, every handle an
-/// out-argument receives, or the initialized variable. Empty when the target
-/// is not storage the analysis can name.
+/// out-argument receives, the initialized variable, or the handle an object
+/// holds. Empty when the target is not storage the analysis can name.
 llvm::SmallVector<StorageKey, 2> keysWritten(const StorageWrite &Write,
                                              const ASTContext &Ctx);
+
+/// The handle of \p Slot held by the object \p Object points to
+/// (`c->bev`, `bev`), when the analysis can name that storage.
+std::optional<StorageKey> heldKeyOf(const Expr *Object, const HeldSlot *Slot,
+                                    const ASTContext &Ctx);
 
 /// Calls \p Visit with each field and array element of \p Var one level
 /// down, and each element of an array field (at most \p MaxElements per

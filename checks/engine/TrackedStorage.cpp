@@ -68,6 +68,18 @@ void TrackedStorage::add(const StorageKey &Key) {
     return;
   Keys.push_back(Key);
   TracksGlobals |= Key.Var && Key.Var->hasGlobalStorage() && !Key.Field;
+  TracksHeld |= Key.Held != nullptr;
+}
+
+void TrackedStorage::heldReachedBy(const StorageKey &Holder,
+                                   llvm::SmallVectorImpl<unsigned> &Out) const {
+  if (!TracksHeld || Holder.Held || Holder.Index >= 0)
+    return;
+  for (unsigned I = 0; I < Keys.size(); ++I)
+    if (Keys[I].Held && Keys[I].Var == Holder.Var &&
+        (Keys[I].Field == Holder.Field || (!Holder.Field && Holder.Var)) &&
+        !llvm::is_contained(Out, I))
+      Out.push_back(I);
 }
 
 void TrackedStorage::indexesReachedBy(

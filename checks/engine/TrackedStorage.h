@@ -114,6 +114,14 @@ public:
   }
   /// Whether a global or static variable is tracked.
   bool tracksGlobals() const { return TracksGlobals; }
+  /// Whether a handle held inside a library object is tracked.
+  bool tracksHeld() const { return TracksHeld; }
+  /// Appends the tracked handles held by objects \p Holder reaches: the
+  /// object it points to, or, for a variable or field whose own storage
+  /// is named, the objects of its fields too (`c` reaches
+  /// `bufferevent_getfd(c->bev)`).
+  void heldReachedBy(const StorageKey &Holder,
+                     llvm::SmallVectorImpl<unsigned> &Out) const;
   /// Whether any tracked storage is a copy of another.
   bool hasCopies() const { return !CopyTargets.empty(); }
 
@@ -235,6 +243,7 @@ private:
   const DeclContext *LocalContext = nullptr;
   bool BlockMayRunAgain = false;
   bool TracksGlobals = false;
+  bool TracksHeld = false;
   bool HasErrors = false;
   bool HasTry = false;
   LocalClosures Closures;

@@ -13,9 +13,29 @@ bool isHandleType(QualType T) {
 /// storage of a handle type (non-static locals and parameters, elements of
 /// local arrays, fields of local structs), or storage that outlives the call
 /// when the policy allows it and evidence says it holds handles.
+/// For the handle a library object holds (StorageKey::Held): the object's
+/// storage is this function's pointer, or one that outlives the call (the
+/// caller's object, a field, a global) where such storage is tracked.
+static bool isTrackableHolder(const StorageKey &Key,
+                              const FunctionDecl *Function,
+                              const TrackingPolicy &Policy) {
+  const DeclContext *Locals =
+      Policy.Block ? static_cast<const DeclContext *>(Policy.Block) : Function;
+  const VarDecl *Var = Key.Var;
+  if (Var && !Var->hasGlobalStorage() && owningContext(Var) != Locals)
+    return false;
+  if (Key.outlivesCall())
+    return Policy.Mode == PersistentStorageMode::All ||
+           (Policy.Mode == PersistentStorageMode::Fields && Key.Field);
+  // A local pointer to the object, not a field reached through one.
+  return Var && !Key.Field && !Var->getType()->isReferenceType();
+}
+
 bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
                  const HandleCatalog &Catalog, const ASTContext &Ctx,
                  const TrackingPolicy &Policy) {
+  if (Key.Held)
+    return isTrackableHolder(Key, Function, Policy);
   QualType T = Key.type(Ctx);
   // A volatile global or field may be changed by a signal handler at any
   // time; a volatile local (kept across setjmp) holds what it is given.

@@ -348,6 +348,11 @@ private:
         if (consider(Key))
           Result.OutArguments.insert(Write.Target->IgnoreParenImpCasts());
       return;
+    case WriteKind::Hold:
+      // `bufferevent_setfd(c->bev, fd)`: the handle the object holds.
+      for (const StorageKey &Key : keysWritten(Write, Ctx))
+        consider(Key);
+      return;
     case WriteKind::Initialize:
       if (asAcquisition(Write.Value, Catalog)) {
         consider(StorageKey{Write.Var, -1});

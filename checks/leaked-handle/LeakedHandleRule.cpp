@@ -8,8 +8,9 @@ namespace clang::tidy::resource {
 bool LeakedHandleRule::isLocalHandle(const StorageKey &Key) const {
   const VarDecl *Var = Key.Var;
   // Code the analysis does not see may close it through its address or
-  // a by-reference capture, at any later call.
-  if (!Var || Key.outlivesCall() || isa<ParmVarDecl>(Var) ||
+  // a by-reference capture, at any later call. (What a library object
+  // holds stays with the object when a pointer to it goes away.)
+  if (!Var || Key.Held || Key.outlivesCall() || isa<ParmVarDecl>(Var) ||
       Analysis.tracked().isAddressExposed(Var))
     return false;
   // Handles are descriptors and pointers; a class-typed handle's

@@ -23,6 +23,11 @@ bool ReassignmentRule::losesInheritedHandle(const Overwrite &What,
   // places are often fresh, and guarded by the callers).
   if (What.FreshValue && Analysis.runsAgainOnSameObject(Key))
     return true;
+  // `bufferevent_setfd(c->bev, -1)` on an object from before the call:
+  // its handle is set to nothing only to drop it, and nothing but the
+  // object held it (a copy read out with the getter makes it escape).
+  if (Key.Held && isInvalidHandleConstant(What.NewValue, Analysis.context()))
+    return true;
   // An assignment operator replacing a handle field must release it.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&Analysis.function()))
     return Method->isCopyAssignmentOperator() ||

@@ -159,6 +159,8 @@ UnclosedReassignmentCheck::acquisitionRole(const LeakFinding &Finding) {
 
 const HandleFamily *
 UnclosedReassignmentCheck::familyOf(const LeakFinding &Finding) {
+  if (Finding.Storage.Held)
+    return Finding.Storage.Held->Family;
   if (const FunctionRole *Role = acquisitionRole(Finding))
     return Role->Acquires;
   if (Finding.SinkFamily)
@@ -231,8 +233,12 @@ void UnclosedReassignmentCheck::reportSite(llvm::ArrayRef<LeakFinding> Findings,
       buildReleaseFix(*First.What.Root, Loc, InheritedReleases, Function,
                       Parents, Ctx, OnUnfitRelease);
 
-  // `reconnect()` for a local lambda that stores into what it captures.
-  const std::string Closure = closureCalled(First.What.Site);
+  // `reconnect()` for a local lambda that stores into what it captures;
+  // `bufferevent_setfd` for the handle a library object holds.
+  std::string Closure = closureCalled(First.What.Site);
+  if (const auto *Call = dyn_cast<CallExpr>(First.What.Site);
+      Call && First.Storage.Held && Call->getDirectCallee())
+    Closure = Call->getDirectCallee()->getName().str();
   for (const LeakFinding &Finding : Findings) {
     const std::string Handle = Finding.Storage.spelling();
     if (!Reported.insert({Loc, Handle}).second)
