@@ -168,6 +168,83 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
   return true;
 }
 
+/// One `HeldHandles` entry; returns false (with a reason) when malformed.
+bool addHeldEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
+                  std::string &Why) {
+  auto [GetterText, Rest] = Entry.split("->");
+  if (!Entry.contains("->")) {
+    Why = "expected 'getter -> release'";
+    return false;
+  }
+  llvm::StringRef ReleaseText = Rest, Attributes;
+  if (size_t Open = Rest.find('['); Open != llvm::StringRef::npos) {
+    if (!Rest.rtrim().ends_with("]")) {
+      Why = "unterminated '[' attribute list";
+      return false;
+    }
+    ReleaseText = Rest.take_front(Open);
+    Attributes = Rest.drop_front(Open + 1).rtrim().drop_back();
+  }
+  llvm::StringRef Getter = GetterText.trim(), Release = ReleaseText.trim();
+  for (llvm::StringRef Name : {Getter, Release})
+    if (!isValidName(Name)) {
+      Why = ("'" + Name + "' is not a function name").str();
+      return false;
+    }
+  HandleFamily Family;
+  Family.Id = ("config-held:" + Getter).str();
+  Family.ReleaseFunction = Release.str();
+  Family.Invalid = InvalidValueKind::NegativeInteger;
+  llvm::SmallVector<std::pair<IndexedName, HeldAccessKind>, 2> Accesses;
+  llvm::SmallVector<llvm::StringRef, 4> Attrs;
+  Attributes.split(Attrs, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Attr : Attrs) {
+    auto [Key, Value] = Attr.trim().split('=');
+    Key = Key.trim();
+    Value = Value.trim();
+    if (Key == "set" || Key == "replace") {
+      std::optional<IndexedName> Name = parseIndexedName(Value, Why);
+      if (!Name)
+        return false;
+      if (Name->Index.value_or(1) == 0) {
+        Why = ("'" + Value + "' stores the object itself (argument 0)").str();
+        return false;
+      }
+      Accesses.push_back({*Name, Key == "set" ? HeldAccessKind::Set
+                                              : HeldAccessKind::Replace});
+    } else if (Key == "accepts-invalid" && Value.empty()) {
+      Family.ReleaseAcceptsInvalid = true;
+    } else if (Key == "noun" && !Value.empty()) {
+      Family.LeakNoun = Value.str();
+    } else if (Key == "invalid" && Value == "negative") {
+      Family.Invalid = InvalidValueKind::NegativeInteger;
+    } else if (Key == "invalid" && Value == "null") {
+      Family.Invalid = InvalidValueKind::NullPointer;
+    } else {
+      Why = ("unknown attribute '" + Attr.trim() + "'").str();
+      return false;
+    }
+  }
+  if (Accesses.empty()) {
+    Why = "no 'set=' or 'replace=' function";
+    return false;
+  }
+  const HandleFamily *Stored = Catalog.addFamily(std::move(Family));
+  Catalog.addRelease(Release, 0, Stored);
+  const HeldSlot *Slot = Catalog.addHeldSlot(Stored, Getter);
+  // The getter and the setters only use the object; a setter takes the
+  // handle it stores.
+  Catalog.addUse(Getter);
+  Catalog.addHeldAccess(Getter, {Slot, HeldAccessKind::Get, 0, 0});
+  for (const auto &[Name, Kind] : Accesses) {
+    unsigned Value = Name.Index.value_or(1);
+    Catalog.addUse(Name.Name);
+    Catalog.addSink(Name.Name, Value);
+    Catalog.addHeldAccess(Name.Name, {Slot, Kind, 0, Value});
+  }
+  return true;
+}
+
 } // namespace
 
 HandleCatalog buildCatalog(const CatalogOptions &Options,
@@ -196,6 +273,10 @@ HandleCatalog buildCatalog(const CatalogOptions &Options,
   for (llvm::StringRef Entry : entries(Options.Families))
     if (!addFamilyEntry(Catalog, Entry, Why))
       Report("Families", Entry, Why);
+
+  for (llvm::StringRef Entry : entries(Options.HeldHandles))
+    if (!addHeldEntry(Catalog, Entry, Why))
+      Report("HeldHandles", Entry, Why);
 
   for (llvm::StringRef Entry : entries(Options.UseFunctions)) {
     if (isValidName(Entry))

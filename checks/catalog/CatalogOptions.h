@@ -10,6 +10,12 @@
 //       releasers      name[@N], ...   @N: argument released (default 0)
 //       attributes     invalid=negative|null|<NAME>|<NAME>(), accepts-invalid,
 //                      noun=<words>
+//   HeldHandles:       getter -> releaser [attributes]; ...  a handle a
+//                      library object holds (HeldSlot), read by getter(obj)
+//       attributes     set=name[@N], replace=name[@N] (store argument N,
+//                      default 1, into the object, argument 0; replace
+//                      closes the old one first), invalid=negative|null,
+//                      accepts-invalid, noun=<words>
 //   UseFunctions:      name;...     only use the handles passed to them
 //   SinkFunctions:     name[@N];... take ownership of argument N (all if no @)
 //   ReleaseMethods:    close;...    methods that close a C++ connection object
@@ -41,6 +47,7 @@ namespace clang::tidy::resource {
 struct CatalogOptions {
   std::string BuiltinFamilies = "all";
   std::string Families;
+  std::string HeldHandles;
   std::string UseFunctions;
   std::string SinkFunctions;
   std::string ReleaseMethods = "close;disconnect;shutdown";

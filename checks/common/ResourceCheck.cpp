@@ -36,6 +36,7 @@ ResourceCheck::ResourceCheck(StringRef Name, ClangTidyContext *Context)
   };
   Config.BuiltinFamilies = Read("BuiltinFamilies", Defaults.BuiltinFamilies);
   Config.Families = Read("Families", Defaults.Families);
+  Config.HeldHandles = Read("HeldHandles", Defaults.HeldHandles);
   Config.UseFunctions = Read("UseFunctions", Defaults.UseFunctions);
   Config.SinkFunctions = Read("SinkFunctions", Defaults.SinkFunctions);
   Config.ReleaseMethods = Read("ReleaseMethods", Defaults.ReleaseMethods);
@@ -129,6 +130,7 @@ void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SummaryIndex", Shared.SummaryIndexPath);
   Options.store(Opts, "BuiltinFamilies", Config.BuiltinFamilies);
   Options.store(Opts, "Families", Config.Families);
+  Options.store(Opts, "HeldHandles", Config.HeldHandles);
   Options.store(Opts, "UseFunctions", Config.UseFunctions);
   Options.store(Opts, "SinkFunctions", Config.SinkFunctions);
   Options.store(Opts, "ReleaseMethods", Config.ReleaseMethods);

@@ -16,8 +16,8 @@ namespace clang::tidy::resource {
 std::string SessionOptions::key() const {
   std::string Key;
   for (const std::string *Part :
-       {&Catalog.BuiltinFamilies, &Catalog.Families, &Catalog.UseFunctions,
-        &Catalog.SinkFunctions, &Catalog.ReleaseMethods,
+       {&Catalog.BuiltinFamilies, &Catalog.Families, &Catalog.HeldHandles,
+        &Catalog.UseFunctions, &Catalog.SinkFunctions, &Catalog.ReleaseMethods,
         &Catalog.DeferredDeleteMethods, &Catalog.ConnectionClasses,
         &Catalog.ValueHandleClasses, &Catalog.NoReturnFunctions})
     Key += *Part + '\x1f';

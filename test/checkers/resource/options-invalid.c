@@ -1,6 +1,7 @@
 // RUN: %clang_tidy --load=%plugin --checks='-*,resource-*' %s \
 // RUN:   -config="{CheckOptions: {resource-unclosed-reassignment.BuiltinFamilies: 'posix-fd;no-such-family', \
 // RUN:     resource-unclosed-reassignment.Families: 'open_a -> close_a; broken entry; x -> ; 9bad -> close_b; open_c -> close_c [colour=blue]; open_d@x -> close_d', \
+// RUN:     resource-unclosed-reassignment.HeldHandles: 'no arrow; get_a -> close [colour=red]; get_b -> close; get_c -> close [set=put_c@0]; get_d -> close [set=put_d]', \
 // RUN:     resource-unclosed-reassignment.UseFunctions: 'ok_use; not a name', \
 // RUN:     resource-unclosed-reassignment.SinkFunctions: 'sink@many', \
 // RUN:     resource-unclosed-reassignment.ReleaseMethods: 'close; a::b', \
@@ -15,6 +16,10 @@
 // CHECK-DAG: warning: invalid entry '9bad -> close_b' in option 'resource-unclosed-reassignment.Families': '9bad' is not a function name; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'open_c -> close_c [colour=blue]' in option 'resource-unclosed-reassignment.Families': unknown attribute 'colour=blue'; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'open_d@x -> close_d' in option 'resource-unclosed-reassignment.Families': '@x' is not an argument index; the entry is ignored [clang-tidy-config]
+// CHECK-DAG: warning: invalid entry 'no arrow' in option 'resource-unclosed-reassignment.HeldHandles': expected 'getter -> release'; the entry is ignored [clang-tidy-config]
+// CHECK-DAG: warning: invalid entry 'get_a -> close [colour=red]' in option 'resource-unclosed-reassignment.HeldHandles': unknown attribute 'colour=red'; the entry is ignored [clang-tidy-config]
+// CHECK-DAG: warning: invalid entry 'get_b -> close' in option 'resource-unclosed-reassignment.HeldHandles': no 'set=' or 'replace=' function; the entry is ignored [clang-tidy-config]
+// CHECK-DAG: warning: invalid entry 'get_c -> close [set=put_c@0]' in option 'resource-unclosed-reassignment.HeldHandles': 'put_c@0' stores the object itself (argument 0); the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'not a name' in option 'resource-unclosed-reassignment.UseFunctions': not a function name; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'sink@many' in option 'resource-unclosed-reassignment.SinkFunctions': '@many' is not an argument index; the entry is ignored [clang-tidy-config]
 // CHECK-DAG: warning: invalid entry 'a::b' in option 'resource-unclosed-reassignment.ReleaseMethods': not a method name; the entry is ignored [clang-tidy-config]

@@ -16,6 +16,7 @@
 // DUMP-NEXT: resource-unclosed-reassignment.ConnectionClasses: ''
 // DUMP-NEXT: resource-unclosed-reassignment.DeferredDeleteMethods: deleteLater
 // DUMP-NEXT: resource-unclosed-reassignment.Families: ''
+// DUMP-NEXT: resource-unclosed-reassignment.HeldHandles: ''
 // DUMP-NEXT: resource-unclosed-reassignment.MaxAnalysisCost: '2000000'
 // DUMP-NEXT: resource-unclosed-reassignment.NoReturnFunctions: 'UnityFail;_fail'
 // DUMP-NEXT: resource-unclosed-reassignment.PersistentStorage: all
