@@ -2,8 +2,10 @@
 
 #include "engine/ConditionRefinement.h"
 #include "engine/HandleExprs.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
@@ -240,11 +242,104 @@ forEachImpliedCondition(const Expr *Cond, bool Outcome,
   Leaf(Cond, Outcome);
 }
 
-void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
-                          llvm::SmallVectorImpl<ValidityFact> &Facts,
-                          const HandleCatalog *Catalog) {
+static void collectFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
+                         llvm::SmallVectorImpl<ValidityFact> &Facts,
+                         const HandleCatalog *Catalog, unsigned Depth);
+
+/// The one expression \p Function returns, when its body is only
+/// `return E;`.
+static const Expr *onlyReturnedExpr(const FunctionDecl *Function) {
+  const FunctionDecl *Definition = Function->getDefinition();
+  const auto *Body = Definition
+                         ? dyn_cast_or_null<CompoundStmt>(Definition->getBody())
+                         : nullptr;
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  return Return ? Return->getRetValue() : nullptr;
+}
+
+/// `isOpen()`, `conn_is_open(c)`, `valid(fd)`: a function of this file
+/// that only returns a test of a handle is that test, of the caller's
+/// object or argument.
+static void collectFromPredicate(const CallExpr *Call, bool Outcome,
+                                 const ASTContext &Ctx,
+                                 llvm::SmallVectorImpl<ValidityFact> &Facts,
+                                 const HandleCatalog *Catalog, unsigned Depth) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const Expr *Returned =
+      Callee && Depth < 3 ? onlyReturnedExpr(Callee) : nullptr;
+  // (A library's own accessors test its internals, not the caller's.)
+  if (!Returned ||
+      Ctx.getSourceManager().isInSystemHeader(Returned->getBeginLoc()))
+    return;
+  // The object a method tests: `*this`, or a variable (`conn.isOpen()`).
+  // An override of a virtual one may test something else.
+  bool OnThis = false;
+  const VarDecl *Object = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const Expr *Base = Member->getImplicitObjectArgument();
+    Base = Base ? Base->IgnoreParenImpCasts() : nullptr;
+    if (!Method || (Method->isVirtual() && !Method->hasAttr<FinalAttr>()))
+      return;
+    OnThis = isa_and_nonnull<CXXThisExpr>(Base);
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Base))
+      Object = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!OnThis && !Object)
+      return;
+  } else if (isa<CXXMethodDecl>(Callee) || isa<CXXOperatorCallExpr>(Call)) {
+    return;
+  }
+  llvm::SmallVector<ValidityFact, 2> Inner;
+  collectFacts(Returned, Outcome, Ctx, Inner, Catalog, Depth + 1);
+  const FunctionDecl *Definition = Callee->getDefinition();
+  for (const ValidityFact &Fact : Inner) {
+    const StorageKey &Key = Fact.Storage;
+    if (Key.Held || Key.Index >= 0)
+      continue;
+    // A field of the callee's `*this`.
+    if (!Key.Var) {
+      if (OnThis)
+        Facts.push_back(Fact);
+      else if (Object)
+        Facts.push_back({StorageKey{Object, -1, Key.Field}, Fact.Is});
+      continue;
+    }
+    if (Key.Var->hasGlobalStorage()) {
+      Facts.push_back(Fact);
+      continue;
+    }
+    // A parameter (`valid(fd)`) or a field through a pointer parameter
+    // (`conn_is_open(c)` testing `c->fd`): the caller's argument.
+    const auto *Param = dyn_cast<ParmVarDecl>(Key.Var);
+    if (!Param || Param->getDeclContext() != Definition ||
+        Param->getFunctionScopeIndex() >= Call->getNumArgs())
+      continue;
+    std::optional<StorageKey> Arg =
+        storageOf(Call->getArg(Param->getFunctionScopeIndex()), Ctx);
+    if (!Arg || Arg->Field || Arg->Index >= 0 || !Arg->Var)
+      continue;
+    if (!Key.Field && !Param->getType()->isReferenceType())
+      Facts.push_back({*Arg, Fact.Is});
+    else if (Key.Field && Param->getType()->isPointerType() &&
+             Arg->Var->getType()->isPointerType())
+      Facts.push_back({StorageKey{Arg->Var, -1, Key.Field}, Fact.Is});
+  }
+}
+
+static void collectFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
+                         llvm::SmallVectorImpl<ValidityFact> &Facts,
+                         const HandleCatalog *Catalog, unsigned Depth) {
   forEachImpliedCondition(Cond, Outcome, [&](const Expr *Leaf, bool Holds) {
     const auto *BO = dyn_cast<BinaryOperator>(Leaf);
+    if (const auto *Call = dyn_cast<CallExpr>(Leaf);
+        Call && !optionalPresenceTest(Leaf)) {
+      size_t Known = Facts.size();
+      collectFromPredicate(Call, Holds, Ctx, Facts, Catalog, Depth);
+      if (Facts.size() != Known)
+        return;
+    }
     if (!BO)
       // A bare pointer used as a condition: `if (fp)`.
       pushTruthTest(Leaf, Holds, Ctx, Facts);
@@ -253,6 +348,12 @@ void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
     else if (BO->isComparisonOp())
       collectFromComparison(BO, Holds, Ctx, Facts, Catalog);
   });
+}
+
+void collectValidityFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
+                          llvm::SmallVectorImpl<ValidityFact> &Facts,
+                          const HandleCatalog *Catalog) {
+  collectFacts(Cond, Outcome, Ctx, Facts, Catalog, 0);
 }
 
 namespace {

@@ -1,6 +1,7 @@
 //===--- FunctionSummaries.cpp - resource-tidy ----------------------------===//
 
 #include "engine/FunctionSummaries.h"
+#include "engine/FlagTests.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleFlow.h"
 #include "engine/IndexedSummaries.h"
@@ -280,6 +281,19 @@ void summarizeParameters(const FunctionAnalysis &Analysis,
 
 } // namespace
 
+/// Whether the paths of \p Analysis on which storage \p Index is not
+/// released part from the others at a test of a flag this function keeps
+/// in step with it, on the side where the flag is unset (FlagTests.h).
+static bool skipsOnlyWhenFlagUnset(const FunctionAnalysis &Analysis,
+                                   unsigned Index) {
+  SkippedRelease Skipped = Analysis.explainSkippedReleaseAtExit(Index);
+  std::optional<FlagTest> Test =
+      flagTested(Skipped.Condition, Analysis.tracked().key(Index),
+                 Analysis.tracked(), Analysis.context());
+  return Test && Test->ZeroWhen == Skipped.WhenTrue &&
+         setsFlagToConstant(&Analysis.body(), Test->Flag, Analysis.context());
+}
+
 std::optional<FunctionSummary>
 HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
   std::unique_ptr<FunctionAnalysis> Result = analyze(Function, Body);
@@ -302,6 +316,10 @@ HandleFlowAnalysis::summarize(const FunctionDecl *Function, const Stmt *Body) {
     bool Always = Bits && (Bits & ~Gone) == 0;
     if (!Always && !(Bits & Gone))
       continue;
+    // `if (open_) { ::close(fd_); open_ = false; }`: the path that skips
+    // the close is the one where a flag kept in step says nothing is open.
+    if (!Always)
+      Always = skipsOnlyWhenFlagUnset(*Result, I);
     if (Global)
       (Always ? Summary.GlobalsAlwaysReleased
               : Summary.GlobalsSometimesReleased)

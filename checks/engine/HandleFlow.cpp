@@ -346,6 +346,11 @@ FunctionAnalysis::explainSkippedRelease(unsigned VarIndex,
   return FirstLoop;
 }
 
+SkippedRelease
+FunctionAnalysis::explainSkippedReleaseAtExit(unsigned Index) const {
+  return explainSkippedRelease(Index, Graph->getExit());
+}
+
 bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   // Objects are reused: their methods run again and again, except the
   // constructors and the private initialisers only they call.

@@ -148,6 +148,8 @@ public:
   /// handed over on others: the branch where the paths part.
   SkippedRelease explainSkippedRelease(unsigned Index,
                                        const CFGBlock &Block) const;
+  /// The same where the function returns.
+  SkippedRelease explainSkippedReleaseAtExit(unsigned Index) const;
 
 private:
   friend class HandleFlowAnalysis;

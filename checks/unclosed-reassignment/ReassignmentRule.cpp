@@ -2,6 +2,7 @@
 
 #include "unclosed-reassignment/ReassignmentRule.h"
 #include "engine/FileLocalGlobals.h"
+#include "engine/FlagTests.h"
 #include "engine/HandleContainers.h"
 #include "engine/HandleExprs.h"
 #include "clang/AST/DeclCXX.h"
@@ -90,40 +91,38 @@ void ReassignmentRule::released(const Expr *, unsigned Index,
 
 bool ReassignmentRule::isFlagTest(const Expr *Condition,
                                   const StorageKey &Key) const {
-  if (!Condition)
-    return false;
-  const Expr *E = Condition->IgnoreParenImpCasts();
-  while (const auto *Not = dyn_cast<UnaryOperator>(E)) {
-    if (Not->getOpcode() != UO_LNot)
-      return false;
-    E = Not->getSubExpr()->IgnoreParenImpCasts();
-  }
-  std::optional<StorageKey> Flag = storageOf(E, Analysis.context());
-  if (!Flag || *Flag == Key ||
-      !(E->getType()->isBooleanType() || E->getType()->isIntegerType()) ||
-      Analysis.tracked().indexOf(*Flag) >= 0)
-    return false;
+  std::optional<FlagTest> Test =
+      flagTested(Condition, Key, Analysis.tracked(), Analysis.context());
   // Kept in step: this function sets the flag to a constant somewhere
   // (`owns = true;` next to the open), unlike a caller's `int cond`.
-  return setsToConstant(&Analysis.body(), *Flag);
+  return Test &&
+         setsFlagToConstant(&Analysis.body(), Test->Flag, Analysis.context());
 }
 
-bool ReassignmentRule::setsToConstant(const Stmt *S,
-                                      const StorageKey &Flag) const {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (const auto *Assign = dyn_cast<BinaryOperator>(S);
-      Assign && Assign->getOpcode() == BO_Assign) {
-    std::optional<StorageKey> Target =
-        storageOf(Assign->getLHS(), Analysis.context());
-    const Expr *Value = Assign->getRHS()->IgnoreParenCasts();
-    if (Target && *Target == Flag &&
-        isa<IntegerLiteral, CXXBoolLiteralExpr>(Value))
-      return true;
+bool ReassignmentRule::guardedByUnsetFlag(const CFGBlock &Block,
+                                          const StorageKey &Key) const {
+  // The nearest branch above the overwrite, through blocks with one way in.
+  const CFGBlock *Current = &Block;
+  for (unsigned Steps = 0; Steps < 8 && Current->pred_size() == 1; ++Steps) {
+    const CFGBlock *Pred = Current->pred_begin()->getReachableBlock();
+    if (!Pred)
+      return false;
+    if (Pred->succ_size() != 2 || !Pred->getTerminatorCondition()) {
+      Current = Pred;
+      continue;
+    }
+    bool OnTrueEdge = Pred->succ_begin()->getReachableBlock() == Current;
+    const Expr *Condition = Pred->getLastCondition();
+    if (!Condition)
+      Condition = dyn_cast<Expr>(Pred->getTerminatorCondition());
+    std::optional<FlagTest> Test =
+        flagTested(Condition, Key, Analysis.tracked(), Analysis.context());
+    // A flag that outlives the call, unset on the way here, that this
+    // function sets once it has opened the handle.
+    return Test && Test->ZeroWhen == OnTrueEdge && Test->Flag.outlivesCall() &&
+           setsFlagToConstant(&Analysis.body(), Test->Flag, Analysis.context(),
+                              /*NonzeroOnly=*/true);
   }
-  for (const Stmt *Child : S->children())
-    if (setsToConstant(Child, Flag))
-      return true;
   return false;
 }
 
@@ -185,9 +184,10 @@ llvm::SmallVector<LeakFinding, 4> ReassignmentRule::run() {
         continue;
     }
     // `session() { g = socket(...); ...; close(g); }` run again finds g
-    // closed.
+    // closed; `if (!once) { g = socket(...); once = 1; }` opens it once.
     if (Findings[I].isInheritedOnly() &&
-        Analysis.closesWhatItStores(Findings[I].Storage))
+        (Analysis.closesWhatItStores(Findings[I].Storage) ||
+         guardedByUnsetFlag(*Context[I].second, Key)))
       continue;
     explain(Findings[I], Index, *Context[I].second);
     // `if (owns_stream) fclose(stream); stream = stdout;`: the path that

@@ -79,11 +79,13 @@ private:
   bool losesInheritedHandle(const Overwrite &What, const StorageKey &Key) const;
   void explain(LeakFinding &Finding, unsigned Index,
                const CFGBlock &Block) const;
-  /// Whether \p Condition only tests a flag (`if (owned)`, `if (!closed)`):
-  /// a boolean or integer variable or field other than a handle.
+  /// Whether \p Condition only tests a flag (`if (owned)`, `if (!closed)`)
+  /// this function keeps in step with a handle (FlagTests.h).
   bool isFlagTest(const Expr *Condition, const StorageKey &Key) const;
-  /// Whether \p S assigns an integer or boolean literal to \p Flag.
-  bool setsToConstant(const Stmt *S, const StorageKey &Flag) const;
+  /// Whether the overwrite in \p Block runs only while a flag that
+  /// outlives the call, and that this function sets to nonzero, is unset
+  /// (`if (!once) { fd = socket(...); once = 1; }`): nothing was opened.
+  bool guardedByUnsetFlag(const CFGBlock &Block, const StorageKey &Key) const;
 
   const FunctionAnalysis &Analysis;
   llvm::SmallVector<LeakFinding, 4> Findings;
