@@ -134,6 +134,11 @@ private:
   bool directlyRepeated(const FunctionDecl *Canonical) const;
   bool directlyRepeatedOn(const FunctionDecl *Canonical,
                           unsigned ParamIndex) const;
+  /// Whether each call of \p Canonical, all seen in this TU, passes as its
+  /// pointer argument \p ParamIndex a different object, none the caller's
+  /// parameter or a global (`init(&t[i].in); init(&t[i].out);`).
+  bool callsOnDistinctFreshObjects(const FunctionDecl *Canonical,
+                                   unsigned ParamIndex) const;
   /// Fills Repeated and RepeatedOn from the call edges.
   void propagateRepetition();
 

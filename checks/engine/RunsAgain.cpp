@@ -9,6 +9,8 @@
 
 #include "engine/HandleHolders.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
 
 namespace clang::tidy::resource {
 
@@ -29,10 +31,61 @@ bool HandleHolders::directlyRepeated(const FunctionDecl *Canonical) const {
          NamedToRunAgain.contains(Canonical);
 }
 
+/// The object \p Arg designates, as the variable and the fields and
+/// elements reached from it (`&t[i].in` is "t[].in"); empty for anything
+/// else. Two different paths designate different objects.
+static std::string objectPath(const Expr *Arg) {
+  const Expr *E = Arg->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  std::string Parts;
+  while (true) {
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      Parts = "." + Member->getMemberDecl()->getNameAsString() + Parts;
+      E = Member->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *Element = dyn_cast<ArraySubscriptExpr>(E)) {
+      Parts = "[]" + Parts;
+      E = Element->getBase()->IgnoreParenImpCasts();
+    } else {
+      break;
+    }
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  if (!Ref)
+    return std::string();
+  return std::to_string(reinterpret_cast<uintptr_t>(Ref->getDecl())) + Parts;
+}
+
+bool HandleHolders::callsOnDistinctFreshObjects(const FunctionDecl *Canonical,
+                                                unsigned ParamIndex) const {
+  auto Sites = CallSites.find(Canonical);
+  if (Sites == CallSites.end() || ParamIndex >= Canonical->getNumParams() ||
+      !Canonical->getParamDecl(ParamIndex)->getType()->isPointerType())
+    return false;
+  llvm::SmallVector<const CallEdge *, 4> Callers = callersOf(Canonical);
+  if (Callers.size() != Sites->second)
+    return false;
+  llvm::StringSet<> Seen;
+  for (const CallEdge *Edge : Callers) {
+    if (ParamIndex >= Edge->Arguments.size() ||
+        Edge->Arguments[ParamIndex] != CallEdge::Fresh)
+      return false;
+    std::string Path = objectPath(Edge->Call->getArg(ParamIndex));
+    if (Path.empty() || !Seen.insert(Path).second)
+      return false;
+  }
+  return true;
+}
+
 bool HandleHolders::directlyRepeatedOn(const FunctionDecl *Canonical,
                                        unsigned ParamIndex) const {
   auto Sites = CallSites.find(Canonical);
-  if ((Sites != CallSites.end() && Sites->second >= 2) ||
+  // Called from two places, each with an object of its own
+  // (`notify_init(&t[i].in); notify_init(&t[i].out);`): not the same
+  // object twice.
+  if ((Sites != CallSites.end() && Sites->second >= 2 &&
+       !callsOnDistinctFreshObjects(Canonical, ParamIndex)) ||
       AddressTaken.contains(Canonical) || NamedToRunAgain.contains(Canonical))
     return true;
   return calledInLoopOn(Canonical, ParamIndex);
