@@ -435,13 +435,12 @@ void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
 bool applyValidityFact(VariableState &State, Validity Is) {
   HandleStateSet Bits = State.Bits;
   if (Is == Validity::Unset) {
-    // 0 is a successful acquisition's value, not a failure's; what an
-    // earlier call left is taken for "nothing yet".
+    // Storage tested for 0 uses 0 for "nothing yet": what an earlier call
+    // left is taken for that, and the code does not expect its own
+    // acquisitions to yield 0 (only one made while descriptor 0 is closed
+    // could: `if (0 == fd) fd = dup(STDIN_FILENO);` run again in a loop).
     bool FromEarlierCall = Bits & Inherited;
-    State.Bits = Bits & ~Inherited;
-    if (State.Bits & OpenUnchecked)
-      State.Bits = (State.Bits & ~OpenUnchecked) | Open;
-    State.Bits &= ~(Invalid | Failed);
+    State.Bits = Bits & ~(Inherited | OpenStates | Invalid | Failed);
     if (FromEarlierCall)
       State.Bits |= Invalid;
     return State.Bits != 0 || Bits == 0;

@@ -85,6 +85,24 @@ int stdin_copy(void) {
   return fd;
 }
 
+// The same in an option loop (lighttpd's `-1`): the copy made in an
+// earlier iteration is not 0 while descriptor 0 is open.
+int stdin_copy_option(int argc, char **argv) {
+  int oneshot_fd = 0;
+  for (int i = 1; i < argc; ++i)
+    if (argv[i][0] == '1' && 0 == oneshot_fd)
+      oneshot_fd = dup(STDIN_FILENO);
+  return oneshot_fd;
+}
+
+int stdin_copy_twice(int argc) {
+  int fd = 0;
+  for (int i = 0; i < argc; ++i)
+    fd = dup(STDIN_FILENO);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' is overwritten while it may still hold an open file descriptor; the previous descriptor leaks on some paths [resource-unclosed-reassignment]
+  return fd;
+}
+
 int stdin_copy_when_set(void) {
   static int fd;
   if (fd > 2)
