@@ -9,10 +9,6 @@ bool isHandleType(QualType T) {
                          !wrappedHandleType(T).isNull());
 }
 
-/// True for storage this analysis may track in \p Function: call-local
-/// storage of a handle type (non-static locals and parameters, elements of
-/// local arrays, fields of local structs), or storage that outlives the call
-/// when the policy allows it and evidence says it holds handles.
 /// For the handle a library object holds (StorageKey::Held): the object's
 /// storage is this function's pointer, or one that outlives the call (the
 /// caller's object, a field, a global) where such storage is tracked.
@@ -31,6 +27,10 @@ static bool isTrackableHolder(const StorageKey &Key,
   return Var && !Key.Field && !Var->getType()->isReferenceType();
 }
 
+/// True for storage this analysis may track in \p Function: call-local
+/// storage of a handle type (non-static locals and parameters, elements of
+/// local arrays, fields of local structs), or storage that outlives the call
+/// when the policy allows it and evidence says it holds handles.
 bool isTrackable(const StorageKey &Key, const FunctionDecl *Function,
                  const HandleCatalog &Catalog, const ASTContext &Ctx,
                  const TrackingPolicy &Policy) {
