@@ -88,6 +88,9 @@ public:
   }
 
   bool VisitVarDecl(VarDecl *Var) {
+    // Declared in a loop's body: a new object on every iteration.
+    if (!LoopLocals.empty() && Var->isLocalVarDecl() && !Var->isStaticLocal())
+      LoopLocals.back().insert(Var);
     // `auto reconnect = [&] {...};`: its calls are counted where it is
     // called (an initializer is traversed after its variable).
     if (Var->isLocalVarDecl() && Var->getInit())
@@ -316,13 +319,14 @@ private:
   }
 
   /// `c`, `&conn`, `this`, `&s.inner`: the same object on every iteration
-  /// (unlike `&trans[i]` or `p + i`).
-  static bool isStableStorage(const Expr *Arg) {
+  /// (unlike `&trans[i]`, `p + i`, or `&j` for a `struct job j` declared in
+  /// the loop's body).
+  bool isStableStorage(const Expr *Arg) const {
     bool IsThis = false;
     const VarDecl *Var = objectBase(Arg, IsThis);
     if (IsThis)
       return true;
-    if (!Var)
+    if (!Var || (!LoopLocals.empty() && LoopLocals.back().contains(Var)))
       return false;
     // A local pointer is usually pointed at a fresh object each iteration
     // (`heads = &per->heads;`); one that views a parameter is not.
@@ -332,7 +336,9 @@ private:
 
   template <typename LoopT> bool traverseLoop(LoopT *Loop) {
     ++LoopDepth;
+    LoopLocals.emplace_back();
     bool Continue = RecursiveASTVisitor::TraverseStmt(Loop->getBody());
+    LoopLocals.pop_back();
     --LoopDepth;
     // The rest of the loop (condition, increment) runs repeatedly too, but
     // calls there are rare; visit it outside the loop depth.
@@ -483,6 +489,9 @@ private:
   /// scan already attributes to the calling function.
   llvm::SmallPtrSet<const Expr *, 8> OutParameters;
   unsigned LoopDepth = 0;
+  /// Per loop being traversed, innermost last: the locals its body
+  /// declares.
+  llvm::SmallVector<llvm::SmallPtrSet<const VarDecl *, 4>, 2> LoopLocals;
   llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
   /// Fields the current function releases, and resets to an invalid value.
   llvm::SmallPtrSet<const FieldDecl *, 4> ReleasedHere, ResetHere;

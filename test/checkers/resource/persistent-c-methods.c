@@ -420,3 +420,40 @@ void channel_restart(struct channel *ch) {
   channel_open(ch);
   channel_open(ch);
 }
+
+// --- Called in a loop with a struct the loop's body declares: a new object
+// --- every iteration, filled from defaults and handed on. Declared before
+// --- the loop, it is the same object every time.
+
+struct job {
+  int fd;
+  int id;
+};
+static const struct job job_defaults = {-1, 0};
+void job_submit(struct job *j);
+
+static void job_open(struct job *j) {
+  j->fd = socket(AF_INET, SOCK_STREAM, 0);
+}
+
+void jobs_run(int n) {
+  for (int i = 0; i < n; i++) {
+    struct job j = job_defaults;
+    j.id = i;
+    job_open(&j);
+    job_submit(&j);
+  }
+}
+
+static void task_open(struct job *t) {
+  t->fd = socket(AF_INET, SOCK_STREAM, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 't->fd' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  // CHECK-FIXES: {{^}}  if (t->fd >= 0) close(t->fd);{{$}}
+}
+
+void tasks_run(int n) {
+  struct job t = job_defaults;
+  for (int i = 0; i < n; i++)
+    task_open(&t);
+  close(t.fd);
+}
