@@ -14,6 +14,8 @@
 
 #include "engine/StorageKey.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/APSInt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
 namespace clang::tidy::resource {
@@ -39,6 +41,23 @@ std::optional<FlagTest> flagTested(const Expr *Condition,
 /// \p NonzeroOnly) somewhere, closures aside.
 bool setsFlagToConstant(const Stmt *Body, const StorageKey &Flag,
                         const ASTContext &Ctx, bool NonzeroOnly = false);
+/// Whether \p Body sets \p Flag to an integer or enumerator constant that
+/// \p Accept takes, closures aside.
+bool setsFlagTo(const Stmt *Body, const StorageKey &Flag, const ASTContext &Ctx,
+                llvm::function_ref<bool(const llvm::APSInt &)> Accept);
+
+/// A state kept in step with a handle, as a `switch` tests it: `case
+/// SOCK_BEGIN:` of `switch (sock->stat)`.
+struct StateCase {
+  StorageKey State;
+  llvm::APSInt Value;
+};
+/// The state and the value under which \p Site (in \p Body) runs, when it
+/// is under a `case` of a `switch` on integer storage \p Tracked does not
+/// track, entered only through that case (no fall-through into it).
+std::optional<StateCase> stateCaseOf(const Stmt *Site, const Stmt *Body,
+                                     const TrackedStorage &Tracked,
+                                     const ASTContext &Ctx);
 
 } // namespace clang::tidy::resource
 

@@ -416,6 +416,11 @@ private:
       Result.StoredBy[Identity].insert(Writer);
     else if (Writer && isa<FieldDecl>(Identity))
       ResetHere.insert(cast<FieldDecl>(Identity));
+    // `close(s->fd); s->fd = 0;`: code whose "no socket" is 0 resets to it.
+    const auto *Literal = dyn_cast<IntegerLiteral>(Value->IgnoreParenCasts());
+    if (Writer && isa<FieldDecl>(Identity) && Literal &&
+        Literal->getValue().isZero())
+      ZeroedHere.insert(cast<FieldDecl>(Identity));
   }
 
   /// Runs \p Traverse with the stores it sees attributed to \p NewWriter.
@@ -424,15 +429,17 @@ private:
     const FunctionDecl *Outer = std::exchange(Writer, NewWriter);
     auto OuterReleased = std::exchange(ReleasedHere, {});
     auto OuterReset = std::exchange(ResetHere, {});
+    auto OuterZeroed = std::exchange(ZeroedHere, {});
     bool Continue = Traverse();
     // A function that closes a field and resets it: the field follows an
     // open/close protocol (`on_end(d) { fclose(d->out); d->out = NULL; }`).
     for (const FieldDecl *Field : ReleasedHere)
-      if (ResetHere.contains(Field))
+      if (ResetHere.contains(Field) || ZeroedHere.contains(Field))
         Result.ClosedAndReset.insert(Field);
     Writer = Outer;
     ReleasedHere = std::move(OuterReleased);
     ResetHere = std::move(OuterReset);
+    ZeroedHere = std::move(OuterZeroed);
     return Continue;
   }
 
@@ -495,6 +502,9 @@ private:
   llvm::SmallPtrSet<const DeclRefExpr *, 32> DirectCallees;
   /// Fields the current function releases, and resets to an invalid value.
   llvm::SmallPtrSet<const FieldDecl *, 4> ReleasedHere, ResetHere;
+  /// Fields the current function sets to 0 (a descriptor's "none" for
+  /// code that tests it against 0).
+  llvm::SmallPtrSet<const FieldDecl *, 4> ZeroedHere;
 };
 
 HandleHolders

@@ -126,6 +126,21 @@ bool ReassignmentRule::guardedByUnsetFlag(const CFGBlock &Block,
   return false;
 }
 
+bool ReassignmentRule::guardedByStateCase(const Expr *Site,
+                                          const StorageKey &Key) const {
+  // `switch (sock->stat) { case SOCK_BEGIN: ... sock->fd = socket(...);
+  // sock->stat = SOCK_CONN; ...`: opened only in the state this function
+  // leaves once it has opened.
+  std::optional<StateCase> Case = stateCaseOf(
+      Site, &Analysis.body(), Analysis.tracked(), Analysis.context());
+  return Case && !(Case->State == Key) && Case->State.outlivesCall() &&
+         setsFlagTo(&Analysis.body(), Case->State, Analysis.context(),
+                    [&](const llvm::APSInt &Value) {
+                      return llvm::APSInt::compareValues(Value, Case->Value) !=
+                             0;
+                    });
+}
+
 void ReassignmentRule::passedToOverwriter(const CallExpr *Call, unsigned Index,
                                           const VariableState &Before,
                                           const ParameterSummary &Callee) {
@@ -187,7 +202,8 @@ llvm::SmallVector<LeakFinding, 4> ReassignmentRule::run() {
     // closed; `if (!once) { g = socket(...); once = 1; }` opens it once.
     if (Findings[I].isInheritedOnly() &&
         (Analysis.closesWhatItStores(Findings[I].Storage) ||
-         guardedByUnsetFlag(*Context[I].second, Key)))
+         guardedByUnsetFlag(*Context[I].second, Key) ||
+         guardedByStateCase(Findings[I].What.Root, Key)))
       continue;
     explain(Findings[I], Index, *Context[I].second);
     // `if (owns_stream) fclose(stream); stream = stdout;`: the path that

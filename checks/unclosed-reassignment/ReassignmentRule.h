@@ -86,6 +86,10 @@ private:
   /// outlives the call, and that this function sets to nonzero, is unset
   /// (`if (!once) { fd = socket(...); once = 1; }`): nothing was opened.
   bool guardedByUnsetFlag(const CFGBlock &Block, const StorageKey &Key) const;
+  /// Whether the overwrite \p Site runs only under a `case` of a `switch`
+  /// on a state that outlives the call, which this function sets to another
+  /// value (`case SOCK_BEGIN: fd = socket(...); stat = SOCK_CONN;`).
+  bool guardedByStateCase(const Expr *Site, const StorageKey &Key) const;
 
   const FunctionAnalysis &Analysis;
   llvm::SmallVector<LeakFinding, 4> Findings;
