@@ -354,11 +354,13 @@ FunctionAnalysis::explainSkippedReleaseAtExit(unsigned Index) const {
 bool FunctionAnalysis::canInherit(const StorageKey &Key) const {
   // Objects are reused: their methods run again and again, except the
   // constructors and the private initialisers only they call.
+  // (and methods the TU calls only on objects just made, once each).
   if (!Key.Var && Key.Field)
     return !isa_and_nonnull<CXXConstructorDecl>(Function) &&
            !(Holders && Function &&
              (Holders->calledOnlyFromConstructors(Function) ||
-              Holders->isRunOnce(Function)));
+              Holders->isRunOnce(Function) ||
+              Holders->calledOnlyOnFreshObjects(Function)));
   if (Key.Var && !Key.Field) {
     // A static local exists precisely to survive between calls; a sink
     // parameter brings the caller's handle along.

@@ -170,6 +170,8 @@ public:
           noteUnknownStore(Call->getArg(I));
       }
       noteCallEdge(Canonical, Call);
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        noteMethodObject(Canonical, Member);
       if (LoopDepth > 0) {
         Result.CalledInLoop.insert(Canonical);
         uint64_t &Stable = Result.StableLoopArguments[Canonical];
@@ -294,6 +296,52 @@ private:
       Edge.Arguments.push_back(Source);
     }
     Result.Edges.push_back(std::move(Edge));
+  }
+
+  /// A local object the current function made itself: `Client c;`, a
+  /// `std::unique_ptr` it holds (`auto s = std::make_unique<Server>()`, or
+  /// from a factory: it owns the object alone), or `new Client`.
+  const VarDecl *freshLocalObject(const Expr *Object) const {
+    Object = Object ? Object->IgnoreParenImpCasts() : nullptr;
+    // `s->connect()` through a smart pointer: only a unique_ptr's object is
+    // this function's alone.
+    bool ThroughSmartPointer = false;
+    if (const auto *Arrow = dyn_cast_or_null<CXXOperatorCallExpr>(Object);
+        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1) {
+      Object = Arrow->getArg(0)->IgnoreParenImpCasts();
+      ThroughSmartPointer = true;
+    }
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Writer || !Var || !Var->isLocalVarDecl() || Var->isStaticLocal() ||
+        Var->getDeclContext() != Writer || Var->getType()->isReferenceType())
+      return nullptr;
+    QualType T = Var->getType();
+    if (ThroughSmartPointer)
+      return isUniquePointer(T) ? Var : nullptr;
+    if (T->isRecordType())
+      return Var;
+    const Expr *Init =
+        Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr;
+    return T->isPointerType() && isa_and_nonnull<CXXNewExpr>(Init) ? Var
+                                                                   : nullptr;
+  }
+
+  static bool isUniquePointer(QualType T) {
+    const auto *Class = T->getAsCXXRecordDecl();
+    return Class && Class->getIdentifier() && Class->isInStdNamespace() &&
+           Class->getName() == "unique_ptr";
+  }
+
+  /// A method called on \p Call's object: once on an object this function
+  /// made, or on something else.
+  void noteMethodObject(const FunctionDecl *Method,
+                        const CXXMemberCallExpr *Call) {
+    const VarDecl *Object = freshLocalObject(Call->getImplicitObjectArgument());
+    // In a loop, only an object the loop's body makes is new each time.
+    if (!Object || (LoopDepth > 0 && !LoopLocals.back().contains(Object)) ||
+        !Result.FreshObjectCalls[Method].insert(Object).second)
+      Result.CalledOnOtherObject.insert(Method);
   }
 
   /// The variable whose object \p Arg designates (`c`, `&conn`, `&s.inner`,

@@ -93,6 +93,13 @@ public:
   /// derived from it both call it (then it runs twice on one object).
   bool calledOnlyFromConstructors(const FunctionDecl *Function) const;
 
+  /// True when every call of the method \p Function this TU shows is on an
+  /// object the calling function made itself, once per object (`Client c;
+  /// c.connect();`, `auto s = std::make_unique<Server>(); s->listen();`),
+  /// and nothing else can call it again (not virtual, address not taken,
+  /// not named as a handler): it runs once per object.
+  bool calledOnlyOnFreshObjects(const FunctionDecl *Function) const;
+
   /// Like runsRepeatedly, for storage reached through parameter
   /// \p ParamIndex: a call in a loop counts only when it passes the same
   /// storage each time (`conn_open(c)`, not `setup(&trans[i])`).
@@ -163,6 +170,12 @@ private:
                  llvm::SmallPtrSet<const CXXRecordDecl *, 2>>
       CalledFromConstructor;
   llvm::SmallPtrSet<const FunctionDecl *, 16> CalledElsewhere;
+  /// Per method: the local objects it is called on, each made by the
+  /// calling function; and the methods also called on anything else (or
+  /// twice on one object).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallPtrSet<const VarDecl *, 2>>
+      FreshObjectCalls;
+  llvm::SmallPtrSet<const FunctionDecl *, 16> CalledOnOtherObject;
   llvm::DenseMap<const ValueDecl *, const FunctionRole *> Acquired;
   llvm::DenseMap<const ValueDecl *, const HandleFamily *> Released;
   /// Per storage: the functions (canonical; null for code outside any

@@ -148,6 +148,18 @@ bool HandleHolders::calledOnlyFromConstructors(
   return true;
 }
 
+bool HandleHolders::calledOnlyOnFreshObjects(
+    const FunctionDecl *Function) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
+  if (!Method || Method->isVirtual() || AddressTaken.contains(Method) ||
+      NamedToRunAgain.contains(Method) || CalledOnOtherObject.contains(Method))
+    return false;
+  auto Sites = CallSites.find(Method);
+  auto Fresh = FreshObjectCalls.find(Method);
+  return Sites != CallSites.end() && Fresh != FreshObjectCalls.end() &&
+         Fresh->second.size() == Sites->second;
+}
+
 bool HandleHolders::runsRepeatedlyOn(const FunctionDecl *Function,
                                      unsigned ParamIndex) const {
   const FunctionDecl *Canonical = Function->getCanonicalDecl();
