@@ -170,7 +170,9 @@ public:
           noteUnknownStore(Call->getArg(I));
       }
       noteCallEdge(Canonical, Call);
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+          Member &&
+          !Ctx.getSourceManager().isInSystemHeader(Canonical->getLocation()))
         noteMethodObject(Canonical, Member);
       if (LoopDepth > 0) {
         Result.CalledInLoop.insert(Canonical);
