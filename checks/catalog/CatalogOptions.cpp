@@ -80,29 +80,79 @@ llvm::SmallVector<llvm::StringRef, 8> entries(llvm::StringRef Value) {
   return Result;
 }
 
-/// One `Families` entry; returns false (with a reason) when malformed.
-bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
-                    std::string &Why) {
-  auto [Acquirers, Rest] = Entry.split("->");
+/// An entry `left -> right [key=value, ...]`.
+struct ArrowEntry {
+  llvm::StringRef Left, Right;
+  /// Each attribute, split at its `=` and trimmed.
+  llvm::SmallVector<std::pair<llvm::StringRef, llvm::StringRef>, 4> Attributes;
+};
+
+/// \p Entry as `left -> right [attributes]`; \p Form names the expected
+/// form for the message when there is no arrow.
+std::optional<ArrowEntry>
+splitArrowEntry(llvm::StringRef Entry, llvm::StringRef Form, std::string &Why) {
   if (!Entry.contains("->")) {
-    Why = "expected 'acquire -> release'";
-    return false;
+    Why = ("expected '" + Form + "'").str();
+    return std::nullopt;
   }
-  llvm::StringRef Releasers = Rest, Attributes;
+  ArrowEntry Result;
+  auto [Left, Rest] = Entry.split("->");
+  Result.Left = Left;
+  Result.Right = Rest;
+  llvm::StringRef Attributes;
   if (size_t Open = Rest.find('['); Open != llvm::StringRef::npos) {
     if (!Rest.rtrim().ends_with("]")) {
       Why = "unterminated '[' attribute list";
-      return false;
+      return std::nullopt;
     }
-    Releasers = Rest.take_front(Open);
+    Result.Right = Rest.take_front(Open);
     Attributes = Rest.drop_front(Open + 1).rtrim().drop_back();
   }
+  llvm::SmallVector<llvm::StringRef, 4> Attrs;
+  Attributes.split(Attrs, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Attr : Attrs) {
+    auto [Key, Value] = Attr.trim().split('=');
+    Result.Attributes.push_back({Key.trim(), Value.trim()});
+  }
+  return Result;
+}
+
+/// The attribute as written, for messages.
+std::string attributeText(llvm::StringRef Key, llvm::StringRef Value) {
+  return (Key + (Value.empty() ? "" : "=") + Value).str();
+}
+
+/// Applies an attribute both `Families` and `HeldHandles` take
+/// (`accepts-invalid`, `noun=`, `invalid=negative|null`); false when
+/// \p Key is not one.
+bool applyFamilyAttribute(HandleFamily &Family, llvm::StringRef Key,
+                          llvm::StringRef Value) {
+  if (Key == "accepts-invalid" && Value.empty())
+    Family.ReleaseAcceptsInvalid = true;
+  else if (Key == "noun" && !Value.empty())
+    Family.LeakNoun = Value.str();
+  else if (Key == "invalid" && Value == "negative")
+    Family.Invalid = InvalidValueKind::NegativeInteger;
+  else if (Key == "invalid" && Value == "null")
+    Family.Invalid = InvalidValueKind::NullPointer;
+  else
+    return false;
+  return true;
+}
+
+/// One `Families` entry; returns false (with a reason) when malformed.
+bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
+                    std::string &Why) {
+  std::optional<ArrowEntry> Parts =
+      splitArrowEntry(Entry, "acquire -> release", Why);
+  if (!Parts)
+    return false;
   std::optional<llvm::SmallVector<IndexedName, 2>> Acquire =
-      parseNameList(Acquirers, Why);
+      parseNameList(Parts->Left, Why);
   if (!Acquire)
     return false;
   std::optional<llvm::SmallVector<IndexedName, 2>> Release =
-      parseNameList(Releasers, Why);
+      parseNameList(Parts->Right, Why);
   if (!Release)
     return false;
 
@@ -114,24 +164,12 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
       Family.ReleaseFunction = Name.Name;
       break;
     }
-  std::string Noun = "handle";
   // Functions returning their argument: `conn_connect@0` returns argument 0.
   llvm::SmallVector<IndexedName, 1> ReturnsArgument;
-  llvm::SmallVector<llvm::StringRef, 4> Attrs;
-  Attributes.split(Attrs, ',', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Attr : Attrs) {
-    auto [Key, Value] = Attr.trim().split('=');
-    Key = Key.trim();
-    Value = Value.trim();
-    if (Key == "accepts-invalid" && Value.empty()) {
-      Family.ReleaseAcceptsInvalid = true;
-    } else if (Key == "noun" && !Value.empty()) {
-      Noun = Value.str();
-    } else if (Key == "invalid" && Value == "negative") {
-      Family.Invalid = InvalidValueKind::NegativeInteger;
-    } else if (Key == "invalid" && Value == "null") {
-      Family.Invalid = InvalidValueKind::NullPointer;
-    } else if (Key == "returns-argument") {
+  for (auto [Key, Value] : Parts->Attributes) {
+    if (applyFamilyAttribute(Family, Key, Value))
+      continue;
+    if (Key == "returns-argument") {
       std::optional<IndexedName> Name = parseIndexedName(Value, Why);
       if (!Name)
         return false;
@@ -152,14 +190,13 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
       Family.InvalidSpelling = Value.str();
       Catalog.addInvalidValueFunction(Value.drop_back(2));
     } else {
-      Why = ("unknown attribute '" + Attr.trim() + "'").str();
+      Why = "unknown attribute '" + attributeText(Key, Value) + "'";
       return false;
     }
   }
-  Family.LeakNoun = Noun;
   const HandleFamily *Stored = Catalog.addFamily(std::move(Family));
   for (const IndexedName &Name : *Acquire)
-    Catalog.addAcquire(Name.Name, Stored, Noun,
+    Catalog.addAcquire(Name.Name, Stored, Stored->LeakNoun,
                        Name.Index ? static_cast<int>(*Name.Index) : -1);
   for (const IndexedName &Name : *Release)
     Catalog.addRelease(Name.Name, Name.Index.value_or(0), Stored);
@@ -171,21 +208,11 @@ bool addFamilyEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
 /// One `HeldHandles` entry; returns false (with a reason) when malformed.
 bool addHeldEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
                   std::string &Why) {
-  auto [GetterText, Rest] = Entry.split("->");
-  if (!Entry.contains("->")) {
-    Why = "expected 'getter -> release'";
+  std::optional<ArrowEntry> Parts =
+      splitArrowEntry(Entry, "getter -> release", Why);
+  if (!Parts)
     return false;
-  }
-  llvm::StringRef ReleaseText = Rest, Attributes;
-  if (size_t Open = Rest.find('['); Open != llvm::StringRef::npos) {
-    if (!Rest.rtrim().ends_with("]")) {
-      Why = "unterminated '[' attribute list";
-      return false;
-    }
-    ReleaseText = Rest.take_front(Open);
-    Attributes = Rest.drop_front(Open + 1).rtrim().drop_back();
-  }
-  llvm::StringRef Getter = GetterText.trim(), Release = ReleaseText.trim();
+  llvm::StringRef Getter = Parts->Left.trim(), Release = Parts->Right.trim();
   for (llvm::StringRef Name : {Getter, Release})
     if (!isValidName(Name)) {
       Why = ("'" + Name + "' is not a function name").str();
@@ -196,12 +223,7 @@ bool addHeldEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
   Family.ReleaseFunction = Release.str();
   Family.Invalid = InvalidValueKind::NegativeInteger;
   llvm::SmallVector<std::pair<IndexedName, HeldAccessKind>, 2> Accesses;
-  llvm::SmallVector<llvm::StringRef, 4> Attrs;
-  Attributes.split(Attrs, ',', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Attr : Attrs) {
-    auto [Key, Value] = Attr.trim().split('=');
-    Key = Key.trim();
-    Value = Value.trim();
+  for (auto [Key, Value] : Parts->Attributes) {
     if (Key == "set" || Key == "replace") {
       std::optional<IndexedName> Name = parseIndexedName(Value, Why);
       if (!Name)
@@ -212,16 +234,8 @@ bool addHeldEntry(HandleCatalog &Catalog, llvm::StringRef Entry,
       }
       Accesses.push_back({*Name, Key == "set" ? HeldAccessKind::Set
                                               : HeldAccessKind::Replace});
-    } else if (Key == "accepts-invalid" && Value.empty()) {
-      Family.ReleaseAcceptsInvalid = true;
-    } else if (Key == "noun" && !Value.empty()) {
-      Family.LeakNoun = Value.str();
-    } else if (Key == "invalid" && Value == "negative") {
-      Family.Invalid = InvalidValueKind::NegativeInteger;
-    } else if (Key == "invalid" && Value == "null") {
-      Family.Invalid = InvalidValueKind::NullPointer;
-    } else {
-      Why = ("unknown attribute '" + Attr.trim() + "'").str();
+    } else if (!applyFamilyAttribute(Family, Key, Value)) {
+      Why = "unknown attribute '" + attributeText(Key, Value) + "'";
       return false;
     }
   }
