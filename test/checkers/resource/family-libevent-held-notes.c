@@ -35,9 +35,12 @@ void held_then_detached(struct event_base *base) {
     return;
   }
   bufferevent_setfd(bev, fd);
+  // Using the buffer event leaves its socket where it is.
+  bufferevent_enable(bev, EV_READ);
   bufferevent_setfd(bev, -1);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'bufferevent_getfd(bev)' is overwritten by the call to 'bufferevent_setfd' while it still holds an open socket; the previous socket leaks [resource-unclosed-reassignment]
-  // CHECK-NOTES: :[[@LINE-8]]:12: note: 'bufferevent_getfd(bev)' was opened here, as 'fd'
+  // CHECK-NOTES: :[[@LINE-10]]:12: note: 'bufferevent_getfd(bev)' was opened here, as 'fd'
   // CHECK-FIXES: {{^}}  evutil_closesocket(bufferevent_getfd(bev));{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  bufferevent_setfd(bev, -1);{{$}}
   bufferevent_free(bev);
 }

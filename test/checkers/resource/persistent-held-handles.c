@@ -124,20 +124,7 @@ void attach_twice(struct event_base *base) {
   bufferevent_free(bev);
 }
 
-void attach_then_detach(struct event_base *base) {
-  struct bufferevent *bev = bufferevent_socket_new(base, -1, BEV_OPT_CLOSE_ON_FREE);
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) {
-    bufferevent_free(bev);
-    return;
-  }
-  bufferevent_setfd(bev, fd);
-  bufferevent_enable(bev, EV_READ);
-  bufferevent_setfd(bev, -1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'bufferevent_getfd(bev)' is overwritten by the call to 'bufferevent_setfd' while it still holds an open socket; the previous socket leaks [resource-unclosed-reassignment]
-  // CHECK-FIXES: {{^}}  evutil_closesocket(bufferevent_getfd(bev));{{$}}
-  bufferevent_free(bev);
-}
+// A socket put in and then detached: family-libevent-held-notes.c.
 
 // Freed (and the descriptor with it) before the next object gets one.
 void free_between(struct event_base *base) {
