@@ -146,10 +146,15 @@ private:
   /// parameter or a global (`init(&t[i].in); init(&t[i].out);`).
   bool callsOnDistinctFreshObjects(const FunctionDecl *Canonical,
                                    unsigned ParamIndex) const;
-  /// Fills Repeated and RepeatedOn from the call edges.
+  /// Indexes the call edges by callee, then fills Repeated and RepeatedOn
+  /// from them.
   void propagateRepetition();
 
   llvm::SmallVector<CallEdge, 32> Edges;
+  /// Per callee (canonical): the positions of its edges in Edges (a TU of
+  /// thousands of calls asks for a function's callers many times).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 2>>
+      EdgesByCallee;
   llvm::SmallPtrSet<const FieldDecl *, 8> ClosedAndReset;
   /// Functions that run again because a caller does.
   llvm::SmallPtrSet<const FunctionDecl *, 16> Repeated;

@@ -16,11 +16,11 @@ namespace clang::tidy::resource {
 
 llvm::SmallVector<const HandleHolders::CallEdge *, 4>
 HandleHolders::callersOf(const FunctionDecl *Function) const {
-  const FunctionDecl *Canonical = Function->getCanonicalDecl();
   llvm::SmallVector<const CallEdge *, 4> Found;
-  for (const CallEdge &Edge : Edges)
-    if (Edge.Callee == Canonical)
-      Found.push_back(&Edge);
+  auto Positions = EdgesByCallee.find(Function->getCanonicalDecl());
+  if (Positions != EdgesByCallee.end())
+    for (unsigned Position : Positions->second)
+      Found.push_back(&Edges[Position]);
   return Found;
 }
 
@@ -92,14 +92,23 @@ bool HandleHolders::directlyRepeatedOn(const FunctionDecl *Canonical,
 }
 
 void HandleHolders::propagateRepetition() {
+  for (unsigned Position = 0; Position < Edges.size(); ++Position)
+    EdgesByCallee[Edges[Position].Callee].push_back(Position);
   // A function called from one that runs again runs again; on the same
   // object when the caller passes on its own parameter, or a global.
+  // (Each caller's parameters are judged once, not once per call it makes.)
+  llvm::DenseMap<const FunctionDecl *, uint64_t> Judged;
   for (const CallEdge &Edge : Edges) {
     if (directlyRepeated(Edge.Caller))
       Repeated.insert(Edge.Caller);
-    for (int Source : Edge.Arguments)
-      if (Source >= 0 && directlyRepeatedOn(Edge.Caller, Source))
+    uint64_t &Done = Judged[Edge.Caller];
+    for (int Source : Edge.Arguments) {
+      if (Source < 0 || Source >= 64 || (Done >> Source & 1))
+        continue;
+      Done |= uint64_t(1) << Source;
+      if (directlyRepeatedOn(Edge.Caller, Source))
         RepeatedOn[Edge.Caller] |= uint64_t(1) << Source;
+    }
   }
   for (bool Changed = true; Changed;) {
     Changed = false;
@@ -111,7 +120,7 @@ void HandleHolders::propagateRepetition() {
       uint64_t Add = 0;
       for (unsigned I = 0; I < Edge.Arguments.size(); ++I) {
         int Source = Edge.Arguments[I];
-        if ((Source >= 0 && (CallerOn >> Source & 1)) ||
+        if ((Source >= 0 && Source < 64 && (CallerOn >> Source & 1)) ||
             (Source == CallEdge::Same && CallerRepeats))
           Add |= uint64_t(1) << I;
       }
