@@ -102,9 +102,7 @@ const HandleHolders *AnalysisSession::holders() {
     Holders = HandleHolders::collect(
         *CurrentContext, Catalog,
         [this](const FunctionDecl *F) { return hasCompileErrors(*F); },
-        !Options.RunAgainFunctions.empty() && RunAgainNames.isValid()
-            ? &RunAgainNames
-            : nullptr);
+        &RunAgainMatcher);
   return &*Holders;
 }
 

@@ -19,6 +19,7 @@
 #include "engine/CompileErrors.h"
 #include "engine/HandleFlow.h"
 #include "engine/HandleHolders.h"
+#include "engine/RunAgainNames.h"
 #include "engine/SummaryIndex.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
@@ -51,14 +52,8 @@ struct SessionOptions {
   /// only the files the index could change are checked again.
   bool CheckWhileIndexing = false;
 
-  /// Handlers and callbacks (`onConnect`, `on_message`, `handleRead`,
-  /// `read_cb`, `sigCallback`) and routines whose purpose is to redo
-  /// something (`reconnect`, `reload_config`, `reopenLog`, `retry_send`).
   static constexpr const char *DefaultRunAgainFunctions =
-      "^(on[A-Z_][A-Za-z0-9_]*|handle[A-Z_][A-Za-z0-9_]*"
-      "|[A-Za-z0-9_]*([Hh]andler|_cb|[Cc]allback)"
-      "|[A-Za-z0-9_]*([Rr]econnect|[Rr]eload|[Rr]eopen|[Rr]etry)"
-      "[A-Za-z0-9_]*)$";
+      RunAgainNames::DefaultPattern;
 
   /// A string that differs whenever the options differ.
   std::string key() const;
@@ -125,7 +120,7 @@ public:
 private:
   AnalysisSession(SessionOptions Options, HandleCatalog Catalog)
       : Options(std::move(Options)), Catalog(std::move(Catalog)),
-        RunAgainNames(this->Options.RunAgainFunctions),
+        RunAgainMatcher(this->Options.RunAgainFunctions),
         HoldersOnDemand([this] { return holders(); }),
         SummarizedElsewhere([this](const FunctionDecl *F) {
           return Summaries && Summaries->summaryOf(F) != nullptr;
@@ -140,8 +135,8 @@ private:
   /// Whether the current TU's acquiring wrappers are in the catalog.
   bool AcquirersInferred = false;
   std::optional<HandleHolders> Holders;
-  /// Options.RunAgainFunctions, compiled (checked valid by the check).
-  llvm::Regex RunAgainNames;
+  /// Options.RunAgainFunctions, ready to match (checked valid by the check).
+  RunAgainNames RunAgainMatcher;
   /// Builds Holders the first time an analysis needs it (policies refer
   /// to it, so it lives as long as the session).
   std::function<const HandleHolders *()> HoldersOnDemand;

@@ -17,9 +17,9 @@ public:
   HolderScanner(ASTContext &Ctx, const HandleCatalog &Catalog,
                 HandleHolders &Result,
                 llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-                const llvm::Regex *RunAgainNames)
+                const RunAgainNames *RunAgain)
       : Ctx(Ctx), Catalog(Catalog), Result(Result), IsDamaged(IsDamaged),
-        RunAgainNames(RunAgainNames) {}
+        RunAgain(RunAgain) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Types hold nothing the analysis needs (only unevaluated expressions).
@@ -35,8 +35,8 @@ public:
     if (Function && Function->doesThisDeclarationHaveABody() &&
         IsDamaged(Function))
       return true;
-    if (Function && Function->doesThisDeclarationHaveABody() && RunAgainNames &&
-        Function->getIdentifier() && RunAgainNames->match(Function->getName()))
+    if (Function && Function->doesThisDeclarationHaveABody() && RunAgain &&
+        Function->getIdentifier() && RunAgain->matches(Function->getName()))
       Result.NamedToRunAgain.insert(Function->getCanonicalDecl());
     // Stores are attributed to the function whose body holds them; those
     // in other declarations (global initializers, in-class initializers,
@@ -538,7 +538,7 @@ private:
   const HandleCatalog &Catalog;
   HandleHolders &Result;
   llvm::function_ref<bool(const FunctionDecl *)> IsDamaged;
-  const llvm::Regex *RunAgainNames;
+  const RunAgainNames *RunAgain;
   /// The function whose stores are being visited; null outside functions
   /// and in lambdas and blocks.
   const FunctionDecl *Writer = nullptr;
@@ -560,9 +560,9 @@ private:
 HandleHolders
 HandleHolders::collect(ASTContext &Ctx, const HandleCatalog &Catalog,
                        llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-                       const llvm::Regex *RunAgainNames) {
+                       const RunAgainNames *RunAgain) {
   HandleHolders Result;
-  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged, RunAgainNames);
+  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged, RunAgain);
   // clangd narrows the scope to the main file's declarations, so that the
   // preamble's are not deserialized; for clang-tidy it is the whole TU.
   for (Decl *D : Ctx.getTraversalScope())

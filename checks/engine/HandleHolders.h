@@ -17,11 +17,11 @@
 #define RESOURCE_TIDY_HANDLEHOLDERS_H
 
 #include "catalog/HandleFamilies.h"
+#include "engine/RunAgainNames.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::resource {
 
@@ -31,12 +31,12 @@ public:
   /// clangd the main file's) outside system headers.
   /// Functions \p IsDamaged accepts (compile errors) give no evidence: a
   /// half-typed call can read as the function's address being taken.
-  /// Functions whose name \p RunAgainNames matches (handlers, callbacks,
+  /// Functions whose name \p RunAgain matches (handlers, callbacks,
   /// reconnect and reload routines) run again whoever calls them.
   static HandleHolders
   collect(ASTContext &Ctx, const HandleCatalog &Catalog,
           llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-          const llvm::Regex *RunAgainNames = nullptr);
+          const RunAgainNames *RunAgain = nullptr);
 
   /// True when \p Identity (a field, a global or static variable) owns
   /// handles in this translation unit: it receives an acquisition or is
