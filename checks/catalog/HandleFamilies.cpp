@@ -30,6 +30,7 @@ const HandleFamily *HandleCatalog::family(llvm::StringRef Id) const {
 
 FunctionRole &HandleCatalog::entry(llvm::StringRef Name,
                                    llvm::StringRef WhenReturnType) {
+  NamedRoles.clear();
   llvm::SmallVector<FunctionRole, 1> &Variants = Roles[Name];
   for (FunctionRole &Role : Variants)
     if (Role.WhenReturnType == WhenReturnType)
@@ -78,6 +79,7 @@ HandleCatalog::familyReleasedBy(const FunctionDecl *Callee) const {
 
 llvm::MutableArrayRef<FunctionRole>
 HandleCatalog::variantsOf(llvm::StringRef Name) {
+  NamedRoles.clear();
   if (Roles[Name].empty())
     (void)entry(Name, "");
   return Roles[Name];
@@ -217,6 +219,14 @@ const FunctionRole *HandleCatalog::roleOf(const FunctionDecl *Callee) const {
     if (auto Learned = LearnedRoles.find(Callee->getCanonicalDecl());
         Learned != LearnedRoles.end())
       return Learned->second.get();
+  auto [Cached, Inserted] = NamedRoles.try_emplace(Callee, nullptr);
+  if (Inserted)
+    Cached->second = roleByName(Callee);
+  return Cached->second;
+}
+
+const FunctionRole *
+HandleCatalog::roleByName(const FunctionDecl *Callee) const {
   const IdentifierInfo *II = Callee->getIdentifier();
   if (!II)
     return nullptr;

@@ -283,7 +283,10 @@ public:
   void learnAcquirer(const FunctionDecl *Function, const HandleFamily *Family,
                      llvm::StringRef Noun);
   /// Forgets what was learnt: its declarations belong to a finished TU.
-  void forgetLearnedRoles() { LearnedRoles.clear(); }
+  void forgetLearnedRoles() {
+    LearnedRoles.clear();
+    NamedRoles.clear();
+  }
 
   /// The acquisition role of \p E: a call to an acquiring function, a
   /// `new` of a connection class, or an expression creating a class-typed
@@ -312,6 +315,12 @@ private:
       AttributeRoles;
   mutable llvm::StringMap<const HandleFamily *> AttributeFamilies;
   mutable std::vector<std::unique_ptr<HandleFamily>> OwnedSynthesizedFamilies;
+
+  /// What the names in Roles say of each declaration asked about (the
+  /// lookup builds qualified names; a TU asks about the same callees many
+  /// times). Cleared whenever Roles or the translation unit changes.
+  mutable llvm::DenseMap<const FunctionDecl *, const FunctionRole *> NamedRoles;
+  const FunctionRole *roleByName(const FunctionDecl *Callee) const;
 
   /// Roles learnt from the current translation unit, per canonical
   /// declaration.
