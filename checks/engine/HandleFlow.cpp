@@ -159,7 +159,12 @@ bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
     if (Index >= 0 && !applyValidityFact(State[Index], Fact.Is))
       return false;
   }
-  // A failed out-parameter acquisition wrote no handle.
+  // A failed out-parameter acquisition wrote no handle. Status facts only
+  // act on states linked to a status variable, a flag or an acquisition.
+  if (llvm::none_of(State, [](const VariableState &VS) {
+        return VS.StatusVar || VS.FlagVar || VS.AcquiredAt;
+      }))
+    return true;
   llvm::SmallVector<StatusFact, 2> Statuses;
   collectStatusFacts(Cond, Outcome, Ctx, Statuses);
   for (const StatusFact &Fact : Statuses) {

@@ -244,9 +244,14 @@ void HandleTransfer::noteFlagWrite(const Expr *Target, const Expr *Value,
     if (VS.FlagVar == Flag)
       VS.FlagVar = nullptr;
   // `found = 1;` (or `true`) while a handle is open: a local flag no other
-  // code can change, set to a nonzero constant.
+  // code can change, set to a nonzero constant. (The constant is evaluated
+  // last: most assignments happen with nothing open.)
   Expr::EvalResult Result;
-  if (!Value || !Flag->isLocalVarDecl() || Flag->isStaticLocal() ||
+  if (!Value ||
+      llvm::none_of(
+          State,
+          [](const VariableState &VS) { return VS.Bits & OpenStates; }) ||
+      !Flag->isLocalVarDecl() || Flag->isStaticLocal() ||
       !Flag->getType()->isIntegerType() || Tracked.isAddressExposed(Flag) ||
       Tracked.indexOf({Flag, -1}) >= 0 || Value->isValueDependent() ||
       !Value->EvaluateAsInt(Result, Ctx) || Result.Val.getInt().isZero())
