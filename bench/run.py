@@ -2,6 +2,7 @@
 """The resource-tidy benchmark: one command, budgets checked.
 
   bench/run.py [--runs N] [--project CHECKOUT --build-dir DIR] [--max-tus N]
+               [--instructions]
 
 Runs clang-tidy with the resource checks (--checks, all of them by default:
 they share one analysis per translation unit) and, interleaved on the
@@ -17,6 +18,9 @@ of N runs, the ratio, and peak memory (max RSS of the clang-tidy process, from w
      nothing, which indexes while it checks, against the same command with
      every shard current; `resource-tidy --build-index` alone; and the
      check with the index.
+With --instructions, each real-project row also counts the instructions
+of one run of each command under valgrind: CPU time on a virtual machine
+moves by tens of percent between runs, an instruction count does not.
 Budgets (exit status 1 if one is missed): dense <= 1.5x time, real project
 <= 1.05x time with and without the index, time per statement from 1k to
 100k statements within 2x, peak memory <= 1.2x, the index from nothing
@@ -52,6 +56,20 @@ def measure(cmd):
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, wall
 
 
+def instructions(cmd):
+    """Instructions cmd executes (valgrind's cachegrind, no cache
+    simulation): unlike CPU time on a shared or virtual machine, the same
+    count every run, so a change of a few percent shows."""
+    proc = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                           "--cachegrind-out-file=/dev/null", *cmd],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True)
+    for line in proc.stderr.splitlines():
+        if "I" in line and "refs:" in line:
+            return int(line.split("refs:")[1].replace(",", "").strip())
+    sys.exit(f"error: no instruction count from valgrind: {' '.join(cmd)}")
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -69,7 +87,7 @@ class Bench:
         return cmd
 
     def compare(self, name, make_cmd, runs, time_budget=None,
-                memory_budget=1.2):
+                memory_budget=1.2, count_instructions=False):
         """Interleaved runs of ours and the trivial check on one input."""
         ours_t, base_t, ours_m, base_m, ours_w, base_w = [], [], [], [], [], []
         for _ in range(runs):
@@ -104,6 +122,12 @@ class Bench:
             if not ok:
                 self.failures.append(f"{name}: memory {row['memory_ratio']:.2f}x")
         row["budget"] = "; ".join(verdicts) or "-"
+        if count_instructions:
+            row["trivial_ir"] = instructions(make_cmd(TRIVIAL))
+            row["ours_ir"] = instructions(make_cmd("-*," + self.args.checks))
+            row["ir_ratio"] = row["ours_ir"] / row["trivial_ir"]
+            print(f"  {name}: {row['ours_ir']:,} vs {row['trivial_ir']:,} "
+                  f"instructions ({row['ir_ratio']:.3f}x)", flush=True)
         self.rows.append(row)
         print(f"  {name}: {row['ours_s']:.3f}s vs {row['trivial_s']:.3f}s "
               f"CPU ({row['ratio']:.2f}x; wall {row['wall_ratio']:.2f}x), "
@@ -160,13 +184,15 @@ class Bench:
 
     def table(self):
         lines = ["| input | trivial check (CPU) | resource-tidy (CPU) | ratio "
-                 "| wall ratio | peak MiB (trivial / ours) | memory ratio "
-                 "| budget |",
-                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+                 "| wall ratio | instructions ratio "
+                 "| peak MiB (trivial / ours) | memory ratio | budget |",
+                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+                 "| --- |"]
         for r in self.rows:
+            ir = f"{r['ir_ratio']:.3f}x" if "ir_ratio" in r else "-"
             lines.append(
                 f"| {r['input']} | {r['trivial_s']:.3f} s | {r['ours_s']:.3f} s "
-                f"| {r['ratio']:.2f}x | {r['wall_ratio']:.2f}x "
+                f"| {r['ratio']:.2f}x | {r['wall_ratio']:.2f}x | {ir} "
                 f"| {r['trivial_mib']:.0f} / "
                 f"{r['ours_mib']:.0f} | {r['memory_ratio']:.2f}x | "
                 f"{r['budget']} |")
@@ -187,7 +213,13 @@ def main():
     parser.add_argument("--json")
     parser.add_argument("--checks", default="resource-*",
                         help="the checks measured (clang-tidy's glob syntax)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one run of each "
+                        "real-project row under valgrind (about 30 times "
+                        "slower, the same count every run)")
     args = parser.parse_args()
+    if args.instructions and not shutil.which("valgrind"):
+        sys.exit("error: --instructions needs valgrind")
     if not os.path.exists(args.plugin):
         sys.exit(f"error: build the plugin first ({args.plugin} is missing)")
     bench = Bench(args)
@@ -234,7 +266,8 @@ def main():
                     f"({len(files)} TUs)")
             bench.compare(
                 name, lambda checks: bench.tidy(checks, files, build_dir=build),
-                max(3, args.runs // 2), time_budget=1.05)
+                max(3, args.runs // 2), time_budget=1.05,
+                count_instructions=args.instructions)
 
             print("4. the summary index of the same files", flush=True)
             index = bench.index_cost(build, files, work,
@@ -244,7 +277,8 @@ def main():
                 f"{name}, with the summary index",
                 lambda checks: bench.tidy(checks, files, config,
                                           build_dir=build),
-                max(3, args.runs // 2), time_budget=1.05)
+                max(3, args.runs // 2), time_budget=1.05,
+                count_instructions=args.instructions)
 
     print()
     print(bench.table())
