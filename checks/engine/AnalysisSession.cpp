@@ -65,6 +65,7 @@ void AnalysisSession::startTranslationUnit() {
   LastAnalysis.reset();
   Summaries.reset();
   Holders.reset();
+  Graphs.emplace(ScopeEnds);
   Catalog.forgetLearnedRoles();
   AcquirersInferred = false;
   Reach.reset();
@@ -85,6 +86,7 @@ void AnalysisSession::endTranslationUnit() {
   Attached = nullptr;
   LastFunction = nullptr;
   LastAnalysis.reset();
+  Graphs.reset();
 }
 
 bool AnalysisSession::hasCompileErrors(const FunctionDecl &Function) {
@@ -128,6 +130,7 @@ TrackingPolicy AnalysisSession::prepare(ASTContext &Ctx) {
                       : nullptr);
   }
   TrackingPolicy Policy;
+  Policy.Graphs = Graphs ? &*Graphs : nullptr;
   Policy.Mode = Options.Persistent;
   Policy.Holders = Holders ? &*Holders : nullptr;
   Policy.GetHolders = HoldersOnDemand;

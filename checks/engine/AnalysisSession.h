@@ -20,6 +20,7 @@
 #include "engine/HandleFlow.h"
 #include "engine/HandleHolders.h"
 #include "engine/RunAgainNames.h"
+#include "engine/SharedGraphs.h"
 #include "engine/SummaryIndex.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
@@ -135,6 +136,8 @@ private:
   /// Whether the current TU's acquiring wrappers are in the catalog.
   bool AcquirersInferred = false;
   std::optional<HandleHolders> Holders;
+  /// The current TU's CFGs, shared by the check and the summaries.
+  std::optional<SharedGraphs> Graphs;
   /// Options.RunAgainFunctions, ready to match (checked valid by the check).
   RunAgainNames RunAgainMatcher;
   /// Builds Holders the first time an analysis needs it (policies refer

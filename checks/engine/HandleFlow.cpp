@@ -5,6 +5,7 @@
 #include "engine/HandleExprs.h"
 #include "engine/HandleHolders.h"
 #include "engine/HandleTransfer.h"
+#include "engine/SharedGraphs.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -17,15 +18,15 @@ namespace clang::tidy::resource {
 
 FunctionAnalysis::FunctionAnalysis(const FunctionDecl &Function,
                                    const Stmt &Body, TrackedStorage TrackedIn,
-                                   std::unique_ptr<CFG> GraphIn,
-                                   const HandleCatalog &Catalog,
+                                   std::shared_ptr<const CFG> GraphIn,
+                                   bool ScopeEnds, const HandleCatalog &Catalog,
                                    ASTContext &Ctx, SummaryProvider *Summaries,
                                    const HandleHolders *Holders)
     : Function(&Function), Body(&Body), Tracked(std::move(TrackedIn)),
-      Graph(std::move(GraphIn)), Catalog(Catalog), Ctx(Ctx), Holders(Holders),
-      Summaries(Summaries), Transfer(Catalog, Tracked, Ctx, Summaries),
-      In(Graph->getNumBlockIDs()), Reached(Graph->getNumBlockIDs()),
-      NeverFinishes(Graph->getNumBlockIDs()) {
+      Graph(std::move(GraphIn)), ScopeEnds(ScopeEnds), Catalog(Catalog),
+      Ctx(Ctx), Holders(Holders), Summaries(Summaries),
+      Transfer(Catalog, Tracked, Ctx, Summaries), In(Graph->getNumBlockIDs()),
+      Reached(Graph->getNumBlockIDs()), NeverFinishes(Graph->getNumBlockIDs()) {
   if (Tracked.hasCopies())
     Transfer.setReadLater(
         [this](const StorageKey &Key) { return isReadLater(Key, nullptr); });
@@ -102,7 +103,7 @@ void FunctionAnalysis::transferBlock(const CFGBlock &Block, FlowState &State,
     // A local's scope ends (only when the CFG was built with lifetimes):
     // its last name goes away, and it holds nothing any more.
     std::optional<CFGLifetimeEnds> Ends = Element.getAs<CFGLifetimeEnds>();
-    if (!Ends)
+    if (!Ends || !ScopeEnds)
       continue;
     llvm::SmallVector<unsigned, 2> Parts;
     Tracked.indexesReachedBy(StorageKey{Ends->getVarDecl(), -1}, Parts);
@@ -126,7 +127,14 @@ bool FunctionAnalysis::isImpossibleExceptionEdge(const CFGBlock &Block,
   if (!Target || !isa_and_nonnull<CXXTryStmt>(Target->getTerminatorStmt()) ||
       Block.empty())
     return false;
-  std::optional<CFGStmt> Last = Block.back().getAs<CFGStmt>();
+  // (Scope ends this analysis ignores are not there for it.)
+  auto LastElement = Block.rbegin();
+  while (!ScopeEnds && LastElement != Block.rend() &&
+         LastElement->getAs<CFGLifetimeEnds>())
+    ++LastElement;
+  if (LastElement == Block.rend())
+    return false;
+  std::optional<CFGStmt> Last = LastElement->getAs<CFGStmt>();
   const auto *Call = Last ? dyn_cast<CallExpr>(Last->getStmt()) : nullptr;
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   // A C function (close, write: not noexcept, since thread cancellation
@@ -572,19 +580,23 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
     return nullptr;
   }
 
-  CFG::BuildOptions Options;
-  Options.setAllAlwaysAdd();
-  Options.AddLifetime = ScopeEnds;
   // A call that may throw inside a `try` leads to its handlers (which are
   // unreachable otherwise). Only functions with a `try` pay for the extra
   // blocks; C and -fno-exceptions code never does.
-  Options.AddEHEdges = Tracked.hasTry() && Ctx.getLangOpts().CXXExceptions;
+  const bool ExceptionEdges =
+      Tracked.hasTry() && Ctx.getLangOpts().CXXExceptions;
   // A block literal's body is built as the block's (no constructor
   // initializers, no parameters of the enclosing function).
   const Decl *Owner =
       Policy.Block ? static_cast<const Decl *>(Policy.Block) : Function;
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
+  std::shared_ptr<const CFG> Graph;
+  if (Policy.Graphs && (Policy.Graphs->hasScopeEnds() || !ScopeEnds)) {
+    Graph = Policy.Graphs->get(Owner, Body, ExceptionEdges, Ctx);
+  } else {
+    CFG::BuildOptions Options =
+        SharedGraphs::options(ScopeEnds, ExceptionEdges);
+    Graph = CFG::buildCFG(Owner, const_cast<Stmt *>(Body), &Ctx, Options);
+  }
   if (!Graph)
     return nullptr;
   // The TU's evidence, if this function tracks storage that needs it.
@@ -593,9 +605,9 @@ HandleFlowAnalysis::analyze(const FunctionDecl *Function, const Stmt *Body,
     for (unsigned I = 0; I < Tracked.size() && !Holders; ++I)
       if (Tracked.key(I).outlivesCall())
         Holders = Policy.GetHolders();
-  std::unique_ptr<FunctionAnalysis> Result(
-      new FunctionAnalysis(*Function, *Body, std::move(Tracked),
-                           std::move(Graph), Catalog, Ctx, Summaries, Holders));
+  std::unique_ptr<FunctionAnalysis> Result(new FunctionAnalysis(
+      *Function, *Body, std::move(Tracked), std::move(Graph), ScopeEnds,
+      Catalog, Ctx, Summaries, Holders));
   Result->solve();
   return Result;
 }

@@ -154,9 +154,10 @@ public:
 private:
   friend class HandleFlowAnalysis;
   FunctionAnalysis(const FunctionDecl &Function, const Stmt &Body,
-                   TrackedStorage Tracked, std::unique_ptr<CFG> Graph,
-                   const HandleCatalog &Catalog, ASTContext &Ctx,
-                   SummaryProvider *Summaries, const HandleHolders *Holders);
+                   TrackedStorage Tracked, std::shared_ptr<const CFG> Graph,
+                   bool ScopeEnds, const HandleCatalog &Catalog,
+                   ASTContext &Ctx, SummaryProvider *Summaries,
+                   const HandleHolders *Holders);
 
   void solve();
   VariableState initialState(const StorageKey &Key) const;
@@ -183,7 +184,11 @@ private:
   const FunctionDecl *Function;
   const Stmt *Body;
   TrackedStorage Tracked;
-  std::unique_ptr<CFG> Graph;
+  /// Shared with other analyses of the same function (SharedGraphs.h).
+  std::shared_ptr<const CFG> Graph;
+  /// Whether this analysis acts on the graph's scope ends (the graph may
+  /// have them for another analysis).
+  bool ScopeEnds;
   const HandleCatalog &Catalog;
   ASTContext &Ctx;
   const HandleHolders *Holders;

@@ -39,8 +39,13 @@ enum class PersistentStorageMode {
   None,   ///< Only call-local storage.
 };
 
+class SharedGraphs;
+
 /// What the pre-pass may track beyond call-local storage.
 struct TrackingPolicy {
+  /// The TU's CFGs, shared by the analyses that use this policy (and the
+  /// summaries they ask for); null: each analysis builds its own.
+  SharedGraphs *Graphs = nullptr;
   /// Evidence of which fields and globals hold handles; null: none do.
   const HandleHolders *Holders = nullptr;
   /// When set and Holders is null, called the first time the evidence is
