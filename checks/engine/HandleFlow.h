@@ -8,8 +8,11 @@
 //    statics that own handles according to the TU's evidence
 //    (HandleHolders). A function with none is not analysed at all.
 //  * Storage that outlives the call starts as Inherited (an earlier call's
-//    handle may be there); helpers defined in the TU are summarized
-//    (SummaryCache) so `disconnect(); fd_ = ...` is understood.
+//    handle may be there) in a function that runs again (Inheritance.cpp);
+//    helpers defined in the TU are summarized (SummaryCache) so
+//    `disconnect(); fd_ = ...` is understood.
+//  * A function's CFG is built once for its check and its summary
+//    (SharedGraphs).
 //  * The CFG is built with every subexpression as an element
 //    (setAllAlwaysAdd), so one pass over a block sees operands before the
 //    expression that consumes them, in evaluation order.
