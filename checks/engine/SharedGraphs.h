@@ -18,6 +18,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include <deque>
 #include <memory>
+#include <utility>
 
 namespace clang::tidy::resource {
 
@@ -39,31 +40,13 @@ public:
   static CFG::BuildOptions options(bool ScopeEnds, bool ExceptionEdges);
 
 private:
-  struct Key {
-    const Stmt *Body;
-    bool ExceptionEdges;
-    bool operator==(const Key &Other) const {
-      return Body == Other.Body && ExceptionEdges == Other.ExceptionEdges;
-    }
-  };
-  struct KeyInfo {
-    static Key getEmptyKey() {
-      return {llvm::DenseMapInfo<const Stmt *>::getEmptyKey(), false};
-    }
-    static Key getTombstoneKey() {
-      return {llvm::DenseMapInfo<const Stmt *>::getTombstoneKey(), false};
-    }
-    static unsigned getHashValue(const Key &K) {
-      return llvm::DenseMapInfo<const Stmt *>::getHashValue(K.Body) * 2 +
-             K.ExceptionEdges;
-    }
-    static bool isEqual(const Key &A, const Key &B) { return A == B; }
-  };
+  /// The body, and whether its graph has exception edges (0 or 1).
+  using Key = std::pair<const Stmt *, unsigned>;
 
   bool ScopeEnds;
   unsigned MaxBlocks;
   unsigned Blocks = 0;
-  llvm::DenseMap<Key, std::shared_ptr<const CFG>, KeyInfo> Graphs;
+  llvm::DenseMap<Key, std::shared_ptr<const CFG>> Graphs;
   /// Keys in the order their graphs were built, oldest first.
   std::deque<Key> Order;
 };
