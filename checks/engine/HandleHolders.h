@@ -139,6 +139,9 @@ private:
 
   /// Runs again by what this TU shows of its own calls and address.
   bool directlyRepeated(const FunctionDecl *Canonical) const;
+  /// \p Function as a method that runs only where the TU calls it (not
+  /// virtual, its address not taken, not named like a handler); else null.
+  const CXXMethodDecl *runsOnlyWhereCalled(const FunctionDecl *Function) const;
   bool directlyRepeatedOn(const FunctionDecl *Canonical,
                           unsigned ParamIndex) const;
   /// Whether each call of \p Canonical, all seen in this TU, passes as its

@@ -138,11 +138,19 @@ bool HandleHolders::runsRepeatedly(const FunctionDecl *Function) const {
   return directlyRepeated(Canonical) || Repeated.contains(Canonical);
 }
 
+const CXXMethodDecl *
+HandleHolders::runsOnlyWhereCalled(const FunctionDecl *Function) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
+  if (!Method || Method->isVirtual() || AddressTaken.contains(Method) ||
+      NamedToRunAgain.contains(Method))
+    return nullptr;
+  return Method;
+}
+
 bool HandleHolders::calledOnlyFromConstructors(
     const FunctionDecl *Function) const {
-  const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
-  if (!Method || Method->isVirtual() || NamedToRunAgain.contains(Method) ||
-      CalledElsewhere.contains(Method) || AddressTaken.contains(Method))
+  const CXXMethodDecl *Method = runsOnlyWhereCalled(Function);
+  if (!Method || CalledElsewhere.contains(Method))
     return false;
   auto Callers = CalledFromConstructor.find(Method);
   if (Callers == CalledFromConstructor.end())
@@ -159,9 +167,8 @@ bool HandleHolders::calledOnlyFromConstructors(
 
 bool HandleHolders::calledOnlyOnFreshObjects(
     const FunctionDecl *Function) const {
-  const auto *Method = dyn_cast<CXXMethodDecl>(Function->getCanonicalDecl());
-  if (!Method || Method->isVirtual() || AddressTaken.contains(Method) ||
-      NamedToRunAgain.contains(Method) || CalledOnOtherObject.contains(Method))
+  const CXXMethodDecl *Method = runsOnlyWhereCalled(Function);
+  if (!Method || CalledOnOtherObject.contains(Method))
     return false;
   auto Sites = CallSites.find(Method);
   auto Fresh = FreshObjectCalls.find(Method);
