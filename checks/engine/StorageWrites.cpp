@@ -12,7 +12,8 @@ namespace clang::tidy::resource {
 llvm::SmallVector<StorageWrite, 2> writesOf(const Stmt *S,
                                             const HandleCatalog &Catalog) {
   llvm::SmallVector<StorageWrite, 2> Writes;
-  if (!S)
+  // Every statement of every body is asked: most are none of these.
+  if (!isa_and_nonnull<BinaryOperator, DeclStmt, CallExpr>(S))
     return Writes;
   if (auto [Container, Value] = insertionOf(S); Container) {
     Writes.push_back(
