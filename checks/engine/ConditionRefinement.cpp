@@ -6,7 +6,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Builtins.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <array>
 #include <optional>
 
 namespace clang::tidy::resource {
@@ -401,7 +403,8 @@ std::optional<bool> statusNonzero(BinaryOperatorKind Op,
 } // namespace
 
 void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
-                        llvm::SmallVectorImpl<StatusFact> &Facts) {
+                        llvm::SmallVectorImpl<StatusFact> &Facts,
+                        llvm::function_ref<bool(const StatusFact &)> Relevant) {
   forEachImpliedCondition(Cond, Outcome, [&](const Expr *Leaf, bool Holds) {
     const auto *BO = dyn_cast<BinaryOperator>(Leaf);
     if (!BO || !BO->isComparisonOp()) {
@@ -414,6 +417,15 @@ void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
     }
     BinaryOperatorKind Op = BO->getOpcode();
     const Expr *SubjectSide = BO->getLHS(), *ConstSide = BO->getRHS();
+    // Evaluating the constant side is the costly part (every comparison of
+    // a macro-generated condition chain reaches here).
+    if (Relevant && llvm::none_of(std::array{SubjectSide, ConstSide},
+                                  [&](const Expr *Side) {
+                                    std::optional<StatusFact> Each =
+                                        statusSubject(Side);
+                                    return Each && Relevant(*Each);
+                                  }))
+      return;
     std::optional<StatusFact> Subject = statusSubject(SubjectSide);
     std::optional<llvm::APSInt> C = integerConstant(ConstSide, Ctx);
     if (!Subject || !C) {

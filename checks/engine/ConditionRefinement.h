@@ -16,6 +16,7 @@
 #include "engine/TrackedStorage.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::resource {
 
@@ -51,8 +52,12 @@ struct StatusFact {
 };
 
 /// Appends the status facts implied by \p Cond evaluating to \p Outcome.
-void collectStatusFacts(const Expr *Cond, bool Outcome, const ASTContext &Ctx,
-                        llvm::SmallVectorImpl<StatusFact> &Facts);
+/// With \p Relevant, a comparison neither of whose sides is a subject it
+/// accepts is not evaluated (its fact could only be one it does not want).
+void collectStatusFacts(
+    const Expr *Cond, bool Outcome, const ASTContext &Ctx,
+    llvm::SmallVectorImpl<StatusFact> &Facts,
+    llvm::function_ref<bool(const StatusFact &)> Relevant = nullptr);
 
 /// Applies \p Fact to \p State. Returns false if the fact contradicts every
 /// state the variable may be in, meaning the edge cannot be taken.

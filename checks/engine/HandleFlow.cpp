@@ -174,7 +174,14 @@ bool FunctionAnalysis::refineEdge(const CFGBlock &Block, unsigned SuccIndex,
       }))
     return true;
   llvm::SmallVector<StatusFact, 2> Statuses;
-  collectStatusFacts(Cond, Outcome, Ctx, Statuses);
+  // A fact acts only on a state linked to its variable or call (below).
+  collectStatusFacts(Cond, Outcome, Ctx, Statuses, [&](const StatusFact &Fact) {
+    return llvm::any_of(State, [&](const VariableState &VS) {
+      return Fact.StatusVar ? VS.StatusVar == Fact.StatusVar ||
+                                  VS.FlagVar == Fact.StatusVar
+                            : VS.AcquiredAt == Fact.Call;
+    });
+  });
   for (const StatusFact &Fact : Statuses) {
     if (Fact.Call) {
       const FunctionRole *Role = Catalog.roleOf(Fact.Call->getDirectCallee());
