@@ -19,6 +19,10 @@ class ReturnCollector : public RecursiveASTVisitor<ReturnCollector> {
 public:
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+  // Nothing in a type is returned or called.
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc, Rest...) {
+    return true;
+  }
   bool TraverseDecl(Decl *D) {
     // Local classes' methods return for themselves.
     return isa_and_nonnull<TagDecl>(D) ? true

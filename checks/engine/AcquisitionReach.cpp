@@ -19,6 +19,11 @@ public:
                  llvm::SmallVectorImpl<const FunctionDecl *> &Reached)
       : Catalog(Catalog), Acquires(Acquires), Reached(Reached) {}
 
+  // What a type names (`typeof(open_conn())`) is not run.
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc, Rest...) {
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *Call) {
     if (Catalog.acquisitionRole(Call))
       Acquires = true;

@@ -39,6 +39,11 @@ public:
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
+  // A mention inside a type (`typeof(g)`, a VLA bound) is not evaluated
+  // where it stands; types are most of what headers declare.
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc, Rest...) {
+    return true;
+  }
 
   // Which function each mention is in (null: an initializer). Library
   // headers cannot name the user's file-local globals.

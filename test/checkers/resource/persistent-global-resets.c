@@ -58,3 +58,16 @@ void shared_failed_cb(int status) {
   if (status != 0)
     shared_fd = -1;
 }
+
+// A mention inside a type (`__typeof__`) is not evaluated: it hands
+// nothing over.
+
+static int stats_fd = -1;
+
+void start_stats(void) { stats_fd = socket(AF_INET, SOCK_STREAM, 0); }
+void stats_failed_cb(int status) {
+  if (status != 0)
+    stats_fd = (__typeof__(stats_fd))-1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'stats_fd' may still hold an open socket from a previous call; it is overwritten without being closed [resource-unclosed-reassignment]
+  // CHECK-FIXES: {{^}}    { if (stats_fd >= 0) close(stats_fd); stats_fd = (__typeof__(stats_fd))-1; }{{$}}
+}
