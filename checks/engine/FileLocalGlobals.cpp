@@ -27,15 +27,74 @@ struct Verdict {
   llvm::SmallVector<const FunctionDecl *, 2> Readers;
 };
 
-/// Sorts every mention of every file-local global, in one walk of the
-/// translation unit: parents are visited before their children, so the
+} // namespace
+
+/// Sorts every mention of every file-local global as a walk of the
+/// translation unit meets them: parents come before their children, so the
 /// mentions a parent accounts for are known by the time the mention itself
-/// is visited.
+/// is met.
+struct FileLocalMentions::State {
+  State(const ASTContext &Ctx, const HandleCatalog &Catalog,
+        llvm::DenseMap<const VarDecl *, Verdict> &Verdicts)
+      : Ctx(Ctx), Catalog(Catalog), Verdicts(Verdicts) {}
+
+  void visit(const Stmt *S) {
+    if (const auto *Op = dyn_cast<BinaryOperator>(S)) {
+      if (Op->getOpcode() == BO_Assign) {
+        account(Op->getLHS());
+      } else if (Op->isComparisonOp() || Op->isLogicalOp()) {
+        account(Op->getLHS());
+        account(Op->getRHS());
+      }
+    } else if (const auto *Op = dyn_cast<UnaryOperator>(S)) {
+      if (Op->getOpcode() == UO_LNot)
+        account(Op->getSubExpr());
+    } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+      account(If->getCond());
+    } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+      account(While->getCond());
+    } else if (const auto *Cond = dyn_cast<ConditionalOperator>(S)) {
+      account(Cond->getCond());
+    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee()))
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (Role->roleOfArgument(I) == ArgumentRole::Use)
+            account(stripValueWrappers(Call->getArg(I)));
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!isFileLocal(Var) || Accounted.contains(Ref))
+        return;
+      // `FILE *data = g;`: where the handle is read out.
+      Verdict &Global = Verdicts[Var];
+      Global.HandedOver = true;
+      if (!llvm::is_contained(Global.Readers, Current))
+        Global.Readers.push_back(Current);
+    }
+  }
+
+  void account(const Expr *E) {
+    const auto *Ref =
+        E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    if (Ref && isFileLocal(dyn_cast<VarDecl>(Ref->getDecl())))
+      Accounted.insert(Ref);
+  }
+
+  const ASTContext &Ctx;
+  const HandleCatalog &Catalog;
+  llvm::DenseMap<const VarDecl *, Verdict> &Verdicts;
+  /// The function (canonical) whose body holds what is met; null for an
+  /// initializer.
+  const FunctionDecl *Current = nullptr;
+  llvm::SmallPtrSet<const DeclRefExpr *, 16> Accounted;
+};
+
+namespace {
+
+/// The walk of its own, when no other walk of the translation unit came
+/// first.
 class GlobalMentions : public RecursiveASTVisitor<GlobalMentions> {
 public:
-  GlobalMentions(const ASTContext &Ctx, const HandleCatalog &Catalog,
-                 llvm::DenseMap<const VarDecl *, Verdict> &Verdicts)
-      : Ctx(Ctx), Catalog(Catalog), Verdicts(Verdicts) {}
+  explicit GlobalMentions(FileLocalMentions::State &Sorted) : Sorted(Sorted) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -49,72 +108,25 @@ public:
   // headers cannot name the user's file-local globals.
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) &&
-        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+        Sorted.Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
       return true;
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
     if (!Function || !Function->doesThisDeclarationHaveABody())
       return RecursiveASTVisitor::TraverseDecl(D);
     const FunctionDecl *Outer =
-        std::exchange(Current, Function->getCanonicalDecl());
+        std::exchange(Sorted.Current, Function->getCanonicalDecl());
     bool Result = RecursiveASTVisitor::TraverseDecl(D);
-    Current = Outer;
+    Sorted.Current = Outer;
     return Result;
   }
 
-  bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->getOpcode() == BO_Assign)
-      account(Op->getLHS());
-    else if (Op->isComparisonOp() || Op->isLogicalOp()) {
-      account(Op->getLHS());
-      account(Op->getRHS());
-    }
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *Op) {
-    if (Op->getOpcode() == UO_LNot)
-      account(Op->getSubExpr());
-    return true;
-  }
-  bool VisitIfStmt(IfStmt *If) { return account(If->getCond()); }
-  bool VisitWhileStmt(WhileStmt *While) { return account(While->getCond()); }
-  bool VisitConditionalOperator(ConditionalOperator *Cond) {
-    return account(Cond->getCond());
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    const FunctionRole *Role = Catalog.roleOf(Call->getDirectCallee());
-    if (!Role)
-      return true;
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-      if (Role->roleOfArgument(I) == ArgumentRole::Use)
-        account(stripValueWrappers(Call->getArg(I)));
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-    if (!isFileLocal(Var) || Accounted.contains(Ref))
-      return true;
-    // `FILE *data = g;`: where the handle is read out.
-    Verdict &Global = Verdicts[Var];
-    Global.HandedOver = true;
-    if (!llvm::is_contained(Global.Readers, Current))
-      Global.Readers.push_back(Current);
+  bool VisitStmt(Stmt *S) {
+    Sorted.visit(S);
     return true;
   }
 
 private:
-  bool account(const Expr *E) {
-    const auto *Ref =
-        E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
-    if (Ref && isFileLocal(dyn_cast<VarDecl>(Ref->getDecl())))
-      Accounted.insert(Ref);
-    return true;
-  }
-
-  const ASTContext &Ctx;
-  const HandleCatalog &Catalog;
-  llvm::DenseMap<const VarDecl *, Verdict> &Verdicts;
-  const FunctionDecl *Current = nullptr;
-  llvm::SmallPtrSet<const DeclRefExpr *, 16> Accounted;
+  FileLocalMentions::State &Sorted;
 };
 
 /// The verdicts of the current translation unit, built on first need.
@@ -128,8 +140,8 @@ const Verdict *verdictOf(const VarDecl *Global, const ASTContext &Ctx,
     return nullptr;
   if (!VerdictsBuilt) {
     VerdictsBuilt = true;
-    GlobalMentions(Ctx, Catalog, Verdicts)
-        .TraverseDecl(Ctx.getTranslationUnitDecl());
+    FileLocalMentions::State Sorted(Ctx, Catalog, Verdicts);
+    GlobalMentions(Sorted).TraverseDecl(Ctx.getTranslationUnitDecl());
   }
   static const Verdict Untouched;
   auto It = Verdicts.find(Global);
@@ -165,6 +177,46 @@ const FunctionDecl *mailboxReader(const VarDecl *Global, const ASTContext &Ctx,
 void forgetFileLocalGlobals() {
   Verdicts.clear();
   VerdictsBuilt = false;
+}
+
+FileLocalMentions::FileLocalMentions(const ASTContext &Ctx,
+                                     const HandleCatalog &Catalog)
+    : Sorted(std::make_unique<State>(Ctx, Catalog, Verdicts)) {}
+
+FileLocalMentions::~FileLocalMentions() = default;
+
+std::unique_ptr<FileLocalMentions>
+FileLocalMentions::startIfNeeded(const ASTContext &Ctx,
+                                 const HandleCatalog &Catalog) {
+  // Only a walk of the whole translation unit sees every mention (clangd
+  // narrows its walks to the main file's declarations).
+  llvm::ArrayRef<Decl *> Scope = Ctx.getTraversalScope();
+  if (VerdictsBuilt || Scope.size() != 1 ||
+      Scope.front() != Ctx.getTranslationUnitDecl())
+    return nullptr;
+  return std::unique_ptr<FileLocalMentions>(
+      new FileLocalMentions(Ctx, Catalog));
+}
+
+const FunctionDecl *
+FileLocalMentions::enterFunction(const FunctionDecl *Function) {
+  return std::exchange(Sorted->Current, Function);
+}
+
+void FileLocalMentions::leaveFunction(const FunctionDecl *Outer) {
+  Sorted->Current = Outer;
+}
+
+void FileLocalMentions::visit(const Stmt *S) { Sorted->visit(S); }
+
+void FileLocalMentions::walkSkipped(Decl *D) {
+  GlobalMentions(*Sorted).TraverseDecl(D);
+}
+
+void FileLocalMentions::finish() {
+  // (A query answered during the walk made its own walk: the two agree,
+  // and what each adds again changes nothing.)
+  VerdictsBuilt = true;
 }
 
 } // namespace clang::tidy::resource

@@ -15,6 +15,7 @@
 
 #include "catalog/HandleFamilies.h"
 #include "clang/AST/ASTContext.h"
+#include <memory>
 
 namespace clang::tidy::resource {
 
@@ -40,6 +41,37 @@ const FunctionDecl *mailboxReader(const VarDecl *Global, const ASTContext &Ctx,
 
 /// Drops the cache (a new translation unit starts).
 void forgetFileLocalGlobals();
+
+/// Sorts the mentions of the file-local globals while another walk of the
+/// whole translation unit goes by (the holder evidence's), so that the
+/// queries above need no walk of their own. The walk must report every
+/// statement before its children, as a RecursiveASTVisitor meets them.
+class FileLocalMentions {
+public:
+  /// Null when the queries of \p Ctx's translation unit are answered
+  /// already.
+  static std::unique_ptr<FileLocalMentions>
+  startIfNeeded(const ASTContext &Ctx, const HandleCatalog &Catalog);
+  ~FileLocalMentions();
+
+  /// The walk enters the body of \p Function (canonical); returns the
+  /// function it was in, for leaveFunction.
+  const FunctionDecl *enterFunction(const FunctionDecl *Function);
+  void leaveFunction(const FunctionDecl *Outer);
+  /// The walk meets \p S.
+  void visit(const Stmt *S);
+  /// A declaration the walk does not enter (a function with compile
+  /// errors): its mentions count all the same.
+  void walkSkipped(Decl *D);
+  /// The walk is over: the queries above use what it saw.
+  void finish();
+
+  struct State;
+
+private:
+  FileLocalMentions(const ASTContext &Ctx, const HandleCatalog &Catalog);
+  std::unique_ptr<State> Sorted;
+};
 
 } // namespace clang::tidy::resource
 

@@ -2,6 +2,7 @@
 
 #include "engine/HandleHolders.h"
 #include "engine/HolderScanner.h"
+#include <memory>
 
 namespace clang::tidy::resource {
 
@@ -10,11 +11,17 @@ HandleHolders::collect(ASTContext &Ctx, const HandleCatalog &Catalog,
                        llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
                        const RunAgainNames *RunAgain) {
   HandleHolders Result;
-  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged, RunAgain);
+  // The same walk as FileLocalGlobals' own: one walk does for both.
+  std::unique_ptr<FileLocalMentions> Mentions =
+      FileLocalMentions::startIfNeeded(Ctx, Catalog);
+  HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged, RunAgain,
+                        Mentions.get());
   // clangd narrows the scope to the main file's declarations, so that the
   // preamble's are not deserialized; for clang-tidy it is the whole TU.
   for (Decl *D : Ctx.getTraversalScope())
     Scanner.TraverseDecl(D);
+  if (Mentions)
+    Mentions->finish();
   Result.propagateRepetition();
   return Result;
 }

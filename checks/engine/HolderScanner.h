@@ -3,13 +3,15 @@
 // The walk of HandleHolders::collect: every body of the translation unit
 // once, noting which fields and globals receive acquisitions, what is
 // released and reset, and how often and from where each function is
-// called (what runs again). Only HandleHolders.cpp includes it.
+// called (what runs again). It sorts the file-local globals' mentions on
+// the way (FileLocalGlobals.h). Only HandleHolders.cpp includes it.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef RESOURCE_TIDY_HOLDERSCANNER_H
 #define RESOURCE_TIDY_HOLDERSCANNER_H
 
+#include "engine/FileLocalGlobals.h"
 #include "engine/HandleExprs.h"
 #include "engine/HandleHolders.h"
 #include "engine/StorageWrites.h"
@@ -27,9 +29,9 @@ public:
   HolderScanner(ASTContext &Ctx, const HandleCatalog &Catalog,
                 HandleHolders &Result,
                 llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-                const RunAgainNames *RunAgain)
+                const RunAgainNames *RunAgain, FileLocalMentions *Mentions)
       : Ctx(Ctx), Catalog(Catalog), Result(Result), IsDamaged(IsDamaged),
-        RunAgain(RunAgain) {}
+        RunAgain(RunAgain), Mentions(Mentions) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Types hold nothing the analysis needs (only unevaluated expressions).
@@ -43,8 +45,11 @@ public:
       return true;
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
     if (Function && Function->doesThisDeclarationHaveABody() &&
-        IsDamaged(Function))
+        IsDamaged(Function)) {
+      if (Mentions)
+        Mentions->walkSkipped(D);
       return true;
+    }
     if (Function && Function->doesThisDeclarationHaveABody() && RunAgain &&
         Function->getIdentifier() && RunAgain->matches(Function->getName()))
       Result.NamedToRunAgain.insert(Function->getCanonicalDecl());
@@ -54,8 +59,16 @@ public:
     if (!D || !isa<FunctionDecl, ObjCMethodDecl, VarDecl, FieldDecl>(D) ||
         (isa<VarDecl, FieldDecl>(D) && D->getParentFunctionOrMethod()))
       return RecursiveASTVisitor::TraverseDecl(D);
-    return withWriter(Function ? Function->getCanonicalDecl() : nullptr,
-                      [&] { return RecursiveASTVisitor::TraverseDecl(D); });
+    const FunctionDecl *Outer = nullptr;
+    bool Body = Function && Function->doesThisDeclarationHaveABody();
+    if (Mentions && Body)
+      Outer = Mentions->enterFunction(Function->getCanonicalDecl());
+    bool Continue =
+        withWriter(Function ? Function->getCanonicalDecl() : nullptr,
+                   [&] { return RecursiveASTVisitor::TraverseDecl(D); });
+    if (Mentions && Body)
+      Mentions->leaveFunction(Outer);
+    return Continue;
   }
 
   // A lambda's body runs when the lambda is called, not with its function.
@@ -80,6 +93,8 @@ public:
   bool VisitStmt(Stmt *S) {
     for (const StorageWrite &Write : writesOf(S, Catalog))
       noteWrite(Write);
+    if (Mentions)
+      Mentions->visit(S);
     return true;
   }
 
@@ -395,6 +410,9 @@ private:
   }
 
   template <typename LoopT> bool traverseLoop(LoopT *Loop) {
+    // (The loop statement itself is not walked up to VisitStmt.)
+    if (Mentions)
+      Mentions->visit(Loop);
     ++LoopDepth;
     LoopLocals.emplace_back();
     bool Continue = RecursiveASTVisitor::TraverseStmt(Loop->getBody());
@@ -549,6 +567,8 @@ private:
   HandleHolders &Result;
   llvm::function_ref<bool(const FunctionDecl *)> IsDamaged;
   const RunAgainNames *RunAgain;
+  /// Sorts the file-local globals' mentions on the way, when set.
+  FileLocalMentions *Mentions;
   /// The function whose stores are being visited; null outside functions
   /// and in lambdas and blocks.
   const FunctionDecl *Writer = nullptr;
