@@ -9,6 +9,8 @@
 
 #include "engine/HandleHolders.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
 
@@ -110,13 +112,31 @@ void HandleHolders::propagateRepetition() {
         RepeatedOn[Edge.Caller] |= uint64_t(1) << Source;
     }
   }
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const CallEdge &Edge : Edges) {
-      bool CallerRepeats = Repeated.contains(Edge.Caller);
-      if (CallerRepeats && Repeated.insert(Edge.Callee).second)
-        Changed = true;
-      uint64_t CallerOn = RepeatedOn.lookup(Edge.Caller);
+  // Then along the edges, from each caller that gained something: only
+  // the callees of a function that changed are looked at again (the
+  // result is the same fixed point as sweeping every edge until nothing
+  // changes, which took a pass per level of the call graph).
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 4>>
+      EdgesByCaller;
+  for (unsigned Position = 0; Position < Edges.size(); ++Position)
+    EdgesByCaller[Edges[Position].Caller].push_back(Position);
+  llvm::SmallVector<const FunctionDecl *, 64> Work;
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Queued;
+  for (const auto &[Caller, Positions] : EdgesByCaller)
+    if (Repeated.contains(Caller) || RepeatedOn.lookup(Caller))
+      if (Queued.insert(Caller).second)
+        Work.push_back(Caller);
+  while (!Work.empty()) {
+    const FunctionDecl *Caller = Work.pop_back_val();
+    Queued.erase(Caller);
+    auto Calls = EdgesByCaller.find(Caller);
+    if (Calls == EdgesByCaller.end())
+      continue; // It calls nothing here.
+    bool CallerRepeats = Repeated.contains(Caller);
+    uint64_t CallerOn = RepeatedOn.lookup(Caller);
+    for (unsigned Position : Calls->second) {
+      const CallEdge &Edge = Edges[Position];
+      bool Changed = CallerRepeats && Repeated.insert(Edge.Callee).second;
       uint64_t Add = 0;
       for (unsigned I = 0; I < Edge.Arguments.size(); ++I) {
         int Source = Edge.Arguments[I];
@@ -124,11 +144,13 @@ void HandleHolders::propagateRepetition() {
             (Source == CallEdge::Same && CallerRepeats))
           Add |= uint64_t(1) << I;
       }
-      uint64_t &CalleeOn = RepeatedOn[Edge.Callee];
-      if ((CalleeOn | Add) != CalleeOn) {
+      if (Add) {
+        uint64_t &CalleeOn = RepeatedOn[Edge.Callee];
+        Changed |= (CalleeOn | Add) != CalleeOn;
         CalleeOn |= Add;
-        Changed = true;
       }
+      if (Changed && Queued.insert(Edge.Callee).second)
+        Work.push_back(Edge.Callee);
     }
   }
 }
