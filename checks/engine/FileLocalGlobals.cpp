@@ -8,6 +8,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <utility>
+#include <vector>
 
 namespace clang::tidy::resource {
 
@@ -190,7 +191,8 @@ FileLocalMentions::startIfNeeded(const ASTContext &Ctx,
                                  const HandleCatalog &Catalog) {
   // Only a walk of the whole translation unit sees every mention (clangd
   // narrows its walks to the main file's declarations).
-  llvm::ArrayRef<Decl *> Scope = Ctx.getTraversalScope();
+  // (A copy: LLVM 19 returns the scope by value, LLVM 22 as a view.)
+  std::vector<Decl *> Scope = Ctx.getTraversalScope();
   if (VerdictsBuilt || Scope.size() != 1 ||
       Scope.front() != Ctx.getTranslationUnitDecl())
     return nullptr;
