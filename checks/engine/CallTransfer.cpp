@@ -129,10 +129,7 @@ void HandleTransfer::applyParameterSummary(const CallExpr *Call,
     }
   // The object a pointer argument points to (`c`, `&conn`): its tracked
   // handle fields get what the function does to them.
-  const Expr *Object = Arg->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Object);
-      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-    Object = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const Expr *Object = withoutAddressOf(Arg);
   const auto *ObjectRef = dyn_cast<DeclRefExpr>(Object);
   const auto *ObjectVar =
       ObjectRef ? dyn_cast<VarDecl>(ObjectRef->getDecl()) : nullptr;

@@ -452,10 +452,7 @@ SummaryCache::fieldStateAtCall(const FunctionDecl *Caller, const CallExpr *Call,
     return std::nullopt;
   // The object passed: the caller's pointer (`conn_reconnect(c)`), or the
   // address of a variable (`connect_to(&g_client)`).
-  const Expr *Arg = Call->getArg(ArgIndex)->IgnoreParenImpCasts();
-  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
-      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-    Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  const Expr *Arg = withoutAddressOf(Call->getArg(ArgIndex));
   const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var)

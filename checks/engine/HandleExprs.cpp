@@ -88,6 +88,14 @@ static const Expr *wrapperRead(const CallExpr *Call) {
   return Reads ? Object : nullptr;
 }
 
+const Expr *withoutAddressOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+  return E;
+}
+
 const Expr *stripValueWrappers(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenCasts();

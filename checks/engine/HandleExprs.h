@@ -40,6 +40,11 @@ bool isOptionalHandle(QualType T);
 /// calls: everything that does not change which value an expression yields.
 const Expr *stripValueWrappers(const Expr *E);
 
+/// \p E without parentheses and implicit casts, and, when it takes an
+/// address (`&conn`), what it takes the address of: the object an argument
+/// designates, whether the callee is given a pointer or the address.
+const Expr *withoutAddressOf(const Expr *E);
+
 /// If \p E (after wrappers) acquires a handle, the acquiring expression: a
 /// call to an acquisition function or a `new` of a connection class, on
 /// either arm of a conditional operator.

@@ -284,10 +284,7 @@ private:
       Result.RunOnce.insert(Lambda->getCallOperator()->getCanonicalDecl());
       return;
     }
-    Arg = Arg->IgnoreParenImpCasts();
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
-        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-      Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+    Arg = withoutAddressOf(Arg);
     const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
     const auto *Function =
         Ref ? dyn_cast<FunctionDecl>(Ref->getDecl()) : nullptr;
@@ -374,10 +371,7 @@ private:
   /// The variable whose object \p Arg designates (`c`, `&conn`, `&s.inner`,
   /// `g.link`), or null; \p IsThis is set for `this` and its members.
   static const VarDecl *objectBase(const Expr *Arg, bool &IsThis) {
-    Arg = Arg->IgnoreParenImpCasts();
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg);
-        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-      Arg = AddrOf->getSubExpr()->IgnoreParenImpCasts();
+    Arg = withoutAddressOf(Arg);
     while (const auto *Member = dyn_cast<MemberExpr>(Arg))
       Arg = Member->getBase()->IgnoreParenImpCasts();
     IsThis = isa<CXXThisExpr>(Arg);
