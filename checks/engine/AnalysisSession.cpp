@@ -5,8 +5,10 @@
 #include "engine/FileLocalGlobals.h"
 #include "engine/IndexedSummaries.h"
 #include "engine/PointerBindings.h"
+#include "engine/TrackingTriggers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <mutex>
@@ -100,11 +102,18 @@ bool AnalysisSession::hasCompileErrors(const FunctionDecl &Function) {
 const HandleHolders *AnalysisSession::holders() {
   if (Options.Persistent == PersistentStorageMode::None || !CurrentContext)
     return nullptr;
-  if (!Holders)
+  if (!Holders) {
+    // The walk also notes the bodies the check's pre-pass would find
+    // nothing in; not while recording what an index would be asked, where
+    // the pre-pass's questions are themselves the record.
+    std::optional<TrackingTriggers> Triggers;
+    if (!recordsWants())
+      Triggers.emplace(Catalog, *CurrentContext, MayFill, Index != nullptr);
     Holders = HandleHolders::collect(
         *CurrentContext, Catalog,
         [this](const FunctionDecl *F) { return hasCompileErrors(*F); },
-        &RunAgainMatcher);
+        &RunAgainMatcher, Triggers ? &*Triggers : nullptr);
+  }
   return &*Holders;
 }
 
@@ -242,6 +251,17 @@ AnalysisSession::analyze(const FunctionDecl &Function, ASTContext &Ctx,
   // The parser may have dropped statements of a function with errors.
   if (hasCompileErrors(Function)) {
     LastSkipped = HandleFlowAnalysis::Skipped::HasErrors;
+  } else if (!Block && Holders && Holders->isQuiet(&Function)) {
+    // Nothing there the pre-pass could track (TrackingTriggers.h).
+#ifdef RESOURCE_TIDY_VERIFY_QUIET
+    TrackedStorage Tracked = TrackedStorage::collect(
+        &Function, Function.getBody(), Catalog, Ctx, Policy);
+    if (!Tracked.empty() || Tracked.hasErrors())
+      llvm::report_fatal_error(
+          llvm::Twine("resource-tidy: the pre-pass of '") +
+          Function.getNameAsString() + "' was skipped, but it tracks " +
+          (Tracked.hasErrors() ? "nothing: it has errors" : "storage"));
+#endif
   } else {
     Policy.Block = Block;
     Policy.BlockRunsOnce = BlockRunsOnce;

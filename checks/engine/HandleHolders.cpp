@@ -9,13 +9,17 @@ namespace clang::tidy::resource {
 HandleHolders
 HandleHolders::collect(ASTContext &Ctx, const HandleCatalog &Catalog,
                        llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-                       const RunAgainNames *RunAgain) {
+                       const RunAgainNames *RunAgain,
+                       const TrackingTriggers *Triggers) {
   HandleHolders Result;
   // The same walk as FileLocalGlobals' own: one walk does for both.
   std::unique_ptr<FileLocalMentions> Mentions =
       FileLocalMentions::startIfNeeded(Ctx, Catalog);
+  std::optional<QuietBodies> Quiet;
+  if (Triggers)
+    Quiet.emplace(*Triggers, Result.Quiet);
   HolderScanner Scanner(Ctx, Catalog, Result, IsDamaged, RunAgain,
-                        Mentions.get());
+                        Mentions.get(), Quiet ? &*Quiet : nullptr);
   // clangd narrows the scope to the main file's declarations, so that the
   // preamble's are not deserialized; for clang-tidy it is the whole TU.
   for (Decl *D : Ctx.getTraversalScope())

@@ -20,10 +20,13 @@
 #include "engine/RunAgainNames.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::resource {
+
+class TrackingTriggers;
 
 class HandleHolders {
 public:
@@ -33,10 +36,20 @@ public:
   /// half-typed call can read as the function's address being taken.
   /// Functions whose name \p RunAgain matches (handlers, callbacks,
   /// reconnect and reload routines) run again whoever calls them.
+  /// With \p Triggers, it also notes the function bodies where none holds
+  /// (isQuiet).
   static HandleHolders
   collect(ASTContext &Ctx, const HandleCatalog &Catalog,
           llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-          const RunAgainNames *RunAgain = nullptr);
+          const RunAgainNames *RunAgain = nullptr,
+          const TrackingTriggers *Triggers = nullptr);
+
+  /// True when the walk saw all of \p Definition's body and no tracking
+  /// trigger in it (TrackingTriggers.h): the check's pre-pass would find
+  /// nothing to track there. False when not known.
+  bool isQuiet(const FunctionDecl *Definition) const {
+    return Quiet.contains(Definition);
+  }
 
   /// True when \p Identity (a field, a global or static variable) owns
   /// handles in this translation unit: it receives an acquisition or is
@@ -192,6 +205,8 @@ private:
   llvm::DenseMap<const ValueDecl *, llvm::SmallPtrSet<const FunctionDecl *, 2>>
       StoredBy;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Recursive;
+  /// Definitions (not canonical declarations) with a quiet body.
+  llvm::DenseSet<const FunctionDecl *> Quiet;
 };
 
 } // namespace clang::tidy::resource

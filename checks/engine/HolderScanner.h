@@ -3,8 +3,10 @@
 // The walk of HandleHolders::collect: every body of the translation unit
 // once, noting which fields and globals receive acquisitions, what is
 // released and reset, and how often and from where each function is
-// called (what runs again). It sorts the file-local globals' mentions on
-// the way (FileLocalGlobals.h). Only HandleHolders.cpp includes it.
+// called (what runs again). On the way it sorts the file-local globals'
+// mentions (FileLocalGlobals.h) and notes the bodies the check's pre-pass
+// would find nothing in (TrackingTriggers.h). Only HandleHolders.cpp
+// includes it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +18,7 @@
 #include "engine/HandleHolders.h"
 #include "engine/StorageWrites.h"
 #include "engine/TrackedStorage.h"
+#include "engine/TrackingTriggers.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -29,9 +32,10 @@ public:
   HolderScanner(ASTContext &Ctx, const HandleCatalog &Catalog,
                 HandleHolders &Result,
                 llvm::function_ref<bool(const FunctionDecl *)> IsDamaged,
-                const RunAgainNames *RunAgain, FileLocalMentions *Mentions)
+                const RunAgainNames *RunAgain, FileLocalMentions *Mentions,
+                QuietBodies *Quiet)
       : Ctx(Ctx), Catalog(Catalog), Result(Result), IsDamaged(IsDamaged),
-        RunAgain(RunAgain), Mentions(Mentions) {}
+        RunAgain(RunAgain), Mentions(Mentions), Quiet(Quiet) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   // Types hold nothing the analysis needs (only unevaluated expressions).
@@ -41,13 +45,18 @@ public:
   bool TraverseDecl(Decl *D) {
     // Library headers say nothing about the user's storage.
     if (D && !isa<TranslationUnitDecl>(D) &&
-        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation())) {
+      if (Quiet)
+        Quiet->skipped();
       return true;
+    }
     const auto *Function = dyn_cast_or_null<FunctionDecl>(D);
     if (Function && Function->doesThisDeclarationHaveABody() &&
         IsDamaged(Function)) {
       if (Mentions)
         Mentions->walkSkipped(D);
+      if (Quiet)
+        Quiet->skipped();
       return true;
     }
     if (Function && Function->doesThisDeclarationHaveABody() && RunAgain &&
@@ -63,9 +72,14 @@ public:
     bool Body = Function && Function->doesThisDeclarationHaveABody();
     if (Mentions && Body)
       Outer = Mentions->enterFunction(Function->getCanonicalDecl());
+    QuietBodies::Outer OuterBody{};
+    if (Quiet && Body)
+      OuterBody = Quiet->enter(Function);
     bool Continue =
         withWriter(Function ? Function->getCanonicalDecl() : nullptr,
                    [&] { return RecursiveASTVisitor::TraverseDecl(D); });
+    if (Quiet && Body)
+      Quiet->leave(Function, OuterBody);
     if (Mentions && Body)
       Mentions->leaveFunction(Outer);
     return Continue;
@@ -75,6 +89,8 @@ public:
   // One handed anywhere but a local variable (a callback, a
   // std::function, a handler table) may be called any number of times.
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    if (Quiet)
+      Quiet->visitLambda(Lambda);
     if (!LocalClosureLambdas.contains(Lambda) &&
         !RunOnceLambdas.contains(Lambda))
       if (const CXXMethodDecl *Call = Lambda->getCallOperator())
@@ -91,8 +107,11 @@ public:
   // Calls are visited before their arguments: out-arguments are known
   // when `&g_fd` is seen.
   bool VisitStmt(Stmt *S) {
-    for (const StorageWrite &Write : writesOf(S, Catalog))
+    llvm::SmallVector<StorageWrite, 2> Writes = writesOf(S, Catalog);
+    for (const StorageWrite &Write : Writes)
       noteWrite(Write);
+    if (Quiet)
+      Quiet->visit(S, Writes);
     if (Mentions)
       Mentions->visit(S);
     return true;
@@ -173,6 +192,8 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    if (Quiet)
+      Quiet->visitCall(Call);
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       const FunctionDecl *Canonical = Callee->getCanonicalDecl();
       ++Result.CallSites[Canonical];
@@ -563,6 +584,8 @@ private:
   const RunAgainNames *RunAgain;
   /// Sorts the file-local globals' mentions on the way, when set.
   FileLocalMentions *Mentions;
+  /// Notes the bodies the check's pre-pass would find nothing in, when set.
+  QuietBodies *Quiet;
   /// The function whose stores are being visited; null outside functions
   /// and in lambdas and blocks.
   const FunctionDecl *Writer = nullptr;

@@ -5,7 +5,7 @@
 // acquisition, what a summary covers, the copies that become second names)
 // and what the body does that the analysis must know before it starts
 // (addresses taken, arrays indexed at run time, closures, insertion
-// positions). Only TrackedStorage.cpp includes it.
+// positions). Only TrackedStorage.cpp and TrackingTriggers.cpp include it.
 //
 //===----------------------------------------------------------------------===//
 
